@@ -1,0 +1,72 @@
+import type { Article } from '@/utils/extract/types';
+import type { Settings, Theme } from '@/utils/settings';
+import { ArticleBody } from './ArticleBody';
+import { ReaderToolbar } from './ReaderToolbar';
+import { formatDate, type Translate } from './i18n';
+
+export interface ReaderViewProps {
+  article: Article;
+  settings: Settings;
+  t: Translate;
+  /** UI locale for dates (the browser's). */
+  locale?: string;
+  onExit: () => void;
+  onTheme: (theme: Theme) => void;
+  onFontSize: (direction: 1 | -1) => void;
+  onLocalLink?: (id: string) => void;
+}
+
+export function ReaderView(props: ReaderViewProps) {
+  const { article, settings, t, locale } = props;
+  const date = formatDate(article.publishedTime, locale);
+  const host = hostOf(article.url);
+  const lead = article.leadImage && !article.leadImage.inBody ? article.leadImage : null;
+  return (
+    <div class="reader" data-theme={settings.theme} style={{ '--font-size': `${settings.fontSize}px` }}>
+      <ReaderToolbar
+        settings={settings}
+        t={t}
+        onExit={props.onExit}
+        onTheme={props.onTheme}
+        onFontSize={props.onFontSize}
+      />
+      <main class="page">
+        <article lang={article.lang ?? undefined} dir={article.dir} aria-labelledby="jernih-title">
+          <header class="head">
+            <p class="site">{article.siteName ?? host}</p>
+            <h1 id="jernih-title" class="title">{article.title}</h1>
+            <p class="meta">
+              {article.byline && <span class="byline">{article.byline}</span>}
+              {date && (
+                <time class="date" dateTime={article.publishedTime ?? undefined}>
+                  {date}
+                </time>
+              )}
+              <span class="reading-time">{t('readingTime', String(article.readingMinutes))}</span>
+            </p>
+          </header>
+          {lead && (
+            <figure class="lead">
+              <img src={lead.src} alt={lead.alt} />
+              {lead.caption && <figcaption>{lead.caption}</figcaption>}
+            </figure>
+          )}
+          <ArticleBody html={article.contentHtml} onLocalLink={props.onLocalLink} />
+          <footer class="source">
+            <a href={article.url} rel="noopener noreferrer">
+              {host}
+            </a>
+          </footer>
+        </article>
+      </main>
+    </div>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

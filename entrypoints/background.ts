@@ -1,0 +1,49 @@
+/** Thin: routes the toolbar button, Alt+Shift+R and the context menu to the reader toggle. */
+import { browser } from 'wxt/browser';
+import { READER_SCRIPT, toggleReaderInTab } from '@/utils/background/toggle';
+
+const MENU_ID = 'jernih-read';
+const NOTICE_PAGE = '/notice.html';
+// Firefox MV2 names it browserAction.
+const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+async function toggle(tabId: number | undefined) {
+  if (tabId === undefined) return;
+  await action.setBadgeText({ tabId, text: '' });
+  return toggleReaderInTab(tabId, {
+    sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
+    injectReader: async (id) =>
+      (await browser.scripting.executeScript({ target: { tabId: id }, files: [READER_SCRIPT] })).map((r) => r.result),
+    showCannotRun: async (id) => {
+      // No notifications permission: the badge and the button's tooltip carry the message.
+      await action.setBadgeBackgroundColor({ tabId: id, color: '#b3261e' });
+      await action.setBadgeText({ tabId: id, text: '!' });
+      await action.setTitle({ tabId: id, title: browser.i18n.getMessage('cannotRun') });
+      // And say it where the person is looking: the toolbar popup, for this tab only, until it navigates.
+      await action.setPopup({ tabId: id, popup: NOTICE_PAGE });
+      await action.openPopup?.().catch(() => undefined);
+    },
+  });
+}
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
+  });
+  action.onClicked.addListener((tab) => void toggle(tab.id));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-reader') void toggle(tab?.id);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) void toggle(tab?.id);
+  });
+  // A tab that leaves a browser page gets the plain button back.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') {
+      void action.setPopup({ tabId, popup: '' });
+      void action.setBadgeText({ tabId, text: '' });
+    }
+  });
+  // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
+  (globalThis as Record<string, unknown>).__jernih = { toggle };
+});

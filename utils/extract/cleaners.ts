@@ -1,0 +1,245 @@
+/**
+ * Generic cleaners, applied on every site. Each removes a block only when the block IS the clutter (its whole
+ * text is a label, a read-also line, a promo...), never a sentence that merely contains the same words.
+ * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
+ */
+import { isEmptyBlock, linkDensity, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
+
+// ---------------------------------------------------------------------------------------------------------
+// Before Readability: structure. Elements that are page furniture by tag, role or class name.
+// ---------------------------------------------------------------------------------------------------------
+
+const FURNITURE_SELECTOR = [
+  'script', 'style', 'link', 'template', 'dialog', 'button', 'select', 'textarea', 'input', 'label',
+  'nav', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="search"]', '[role="dialog"]',
+  '[role="alertdialog"]', '[hidden]', 'header', 'footer',
+  '[id^="div-gpt-ad"]', 'ins.adsbygoogle', '[data-ad]', '[data-ad-slot]', '[data-google-query-id]',
+].join(',');
+
+/** Class/id words that name clutter (matched as whole words of a class, split on -, _ and camelCase). */
+const CLUTTER_WORDS = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt',
+  'sponsor', 'sponsored', 'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription',
+  'signup', 'paywall', 'regwall', 'share', 'sharing', 'sharebar', 'social', 'follow', 'related', 'recommended',
+  'recommendation', 'recommendations', 'recirculation', 'recirc', 'outbrain', 'taboola', 'mgid', 'cookie',
+  'cookies', 'consent', 'gdpr', 'comments', 'comment', 'disqus', 'discussion', 'login', 'signin', 'breadcrumb',
+  'breadcrumbs', 'trending', 'popular', 'mostread', 'toc', 'listen', 'audio', 'player', 'counter', 'banner',
+  'sidebar', 'widget', 'modal', 'popup', 'overlay', 'tags', 'tagcloud', 'topics', 'bio', 'authorbio', 'byline',
+  'baca', 'bacajuga', 'lihatjuga', 'terkait', 'iklan', 'rekomendasi', 'parallax', 'sisip', 'linksisip', 'print',
+  'nextprev', 'pagination', 'pager', 'jump', 'skip', 'infinite', 'more', 'readmore', 'rating', 'reactions',
+]);
+
+/** Words that, paired with a clutter word, still mean the article (e.g. "article-body share-wrapper"). */
+const CONTENT_WORDS = /(^|[-_\s])(article|entry|post|story|content|body|text|main)([-_\s]|$)/i;
+
+function classWords(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const words: string[] = [];
+  for (const token of raw.split(/\s+/)) {
+    if (!token) continue;
+    words.push(token.toLowerCase());
+    for (const part of token.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_\s]+/)) if (part) words.push(part.toLowerCase());
+  }
+  return words;
+}
+
+/** Holds a real run of prose: protected from class-based removal whatever its class says. */
+function holdsProse(el: Element): boolean {
+  let long = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) {
+    if (wordCount(textOf(p)) >= 25 && linkDensity(p) < 0.3 && ++long >= 2) return true;
+  }
+  return false;
+}
+
+export function isClutterByName(el: Element): boolean {
+  const words = classWords(el);
+  if (!words.some((w) => CLUTTER_WORDS.has(w))) return false;
+  if (el.matches('html, body, main, article, [role="main"], [itemprop="articleBody"], figure, figcaption, table, pre, blockquote, img, picture, video'))
+    return false;
+  // A player box around an embedded video is the video, not clutter.
+  if (el.querySelector('video, iframe[src*="youtube"], iframe[src*="vimeo"], iframe[src*="dailymotion"]')) return false;
+  const cls = el.getAttribute('class') ?? '';
+  if (CONTENT_WORDS.test(cls) && wordCount(textOf(el)) > 60) return false;
+  return !holdsProse(el);
+}
+
+export function removeFurniture(root: Element): void {
+  for (const el of Array.from(root.querySelectorAll(FURNITURE_SELECTOR))) {
+    if (!el.isConnected) continue;
+    // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
+    if (holdsProse(el)) continue;
+    el.remove();
+  }
+  // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
+  for (const el of Array.from(root.querySelectorAll('[aria-hidden="true"], svg'))) {
+    if (el.isConnected && !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el)) el.remove();
+  }
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    if (el.isConnected && isClutterByName(el)) el.remove();
+  }
+  // Forms are page furniture unless a site wraps its whole page in one (ASP.NET): then unwrap.
+  for (const form of Array.from(root.querySelectorAll('form'))) {
+    if (holdsProse(form)) form.replaceWith(...Array.from(form.childNodes));
+    else form.remove();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// After Readability: text. Blocks whose whole text is clutter.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Labels that are clutter when they are the whole text of an element. */
+const LABELS: readonly RegExp[] = [
+  /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)$/i,
+  /^(advertisement|iklan)?\s*[-–—:]?\s*scroll (down )?to continue( reading)?( with content)?$/i,
+  /^(story|article|content) continues below( (this )?(advertisement|ad))?$/i,
+  /^continue reading( (the )?(main )?story)?( below)?( advertisement)?$/i,
+  /^scroll (down|ke bawah) untuk (melanjutkan|lanjut) membaca$/i,
+  /^lanjutkan membaca\s*[↓⬇]?$/i,
+  /^\[gambas:[^\]]*\]$/i,
+  /^(perbesar|zoom|expand( image)?|enlarge( this image)?|view (image|gallery)|lihat foto)$/i,
+  /^(listen to (this|the) (article|story)|dengarkan( artikel)?)(\s*[·•|-]?\s*\d+\s*(min(utes?)?|menit).*)?$/i,
+  /^(skip to (main )?content|skip (ad|advertisement)|close ads?|tutup iklan)$/i,
+  /^(photo|foto|image|gambar|slide|picture)?\s*\d{1,3}\s*(of|dari|\/)\s*\d{1,3}$/i,
+  /^\d+\s*(of|dari|\/)\s*\d+\s*(halaman|pages?)$/i,
+  /^(halaman|page)\s*\d+\s*(of|dari|\/)\s*\d+$/i,
+  /^(add|set) .{0,30} as (a )?preferred source( on google)?$/i,
+  /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan)$/i,
+];
+
+/** A read-also prefix in Indonesian or English. */
+const READ_ALSO = /^(baca|lihat|simak|tonton|saksikan|cek|klik) (juga|pula)\b\s*([:：\-–—]|\s)\s*/i;
+const READ_ALSO_EN = /^(read more|read also|also read|see also|related|related stories|related articles|related content|more on this|more from [\w .]+|read next|watch|watch more|recommended|editor'?s picks?|most read|more:|also on [\w .]+)\s*[:：\-–—]\s*/i;
+
+/** Headers of link lists that are never article text. */
+const RAIL_HEADERS =
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
+
+function isPromo(text: string, words: number): boolean {
+  if (words > 70) return false;
+  if (/^dapatkan (update|informasi|berita|insight)/i.test(text) && /(telegram|whatsapp|google news|kanal|channel|grup|saluran|email|newsletter)/i.test(text)) return true;
+  if (/^(baca berita tanpa iklan|gabung kompas\.com\+|login gabung kompas\.com\+)/i.test(text)) return true;
+  if (words <= 25 && /\b(ikuti|follow|gabung|join|subscribe|langganan)\b/i.test(text) && /\b(google news|whatsapp|telegram|instagram|twitter|facebook|tiktok|youtube|saluran|channel|kanal|newsletter|linkedin)\b/i.test(text) && !/[.!?]["”']?\s+\p{Lu}/u.test(text)) return true;
+  if (words <= 40 && /\bnewsletters?\b/i.test(text) && /\b(sign up|subscribe|inbox|email address|get the|delivered)\b/i.test(text)) return true;
+  if (words <= 25 && /^(subscribe|sign up|sign in|log in|login|register|already (a subscriber|have an account)|create (a free )?account|daftar|masuk)\b/i.test(text)) return true;
+  if (words <= 25 && /^(to (continue|keep) reading|this (article|content) is (only )?(available|for) (to )?subscribers|unlock this article|support (our )?(independent )?journalism)/i.test(text)) return true;
+  if (words <= 12 && /^(share|share this|share on|share via|share article|bagikan|bagikan artikel ini|tweet|pin it)\b/i.test(text)) return true;
+  if (words <= 15 && /^follow (us|@)/i.test(text)) return true;
+  if (words <= 10 && /^(\d+\s+)?(comments?|komentar|leave a (comment|reply)|tulis komentar|post a comment|join the (conversation|discussion)|view comments|show comments|lihat komentar)\b/i.test(text)) return true;
+  if (words <= 70 && /\b(we|this (site|website)|kami|situs ini)\b.{0,30}\b(use|uses|menggunakan)\s+cookies?\b/i.test(text) && /(accept|consent|privacy|setuju|terima|browsing|experience|pengalaman)/i.test(text)) return true;
+  if (words <= 12 && /^(penulis|editor|sumber|reporter|pewarta|fotografer|editor foto|kontributor|laporan wartawan)\s*:\s*\S/i.test(text)) return true;
+  if (words <= 20 && /^(previous|next) (post|article|story)\b/i.test(text)) return true;
+  if (words <= 20 && /^(«|‹|←)?\s*(previous|prev|older|newer|next)\b.*(»|›|→)?$/i.test(text) && words <= 6) return true;
+  return false;
+}
+
+/** A closing author-bio sentence: "Jane Roe is a staff writer who covers ...". */
+const AUTHOR_BIO = /^(\p{Lu}[\p{L}.'’-]+\s){1,3}(is|was|adalah|merupakan) (a|an|the|seorang)? ?([\p{L}-]+ ){0,3}(writer|reporter|editor|correspondent|journalist|columnist|contributor|author|wartawan|jurnalis|penulis|kolumnis)\b/u;
+
+export function isClutterText(el: Element, text: string): boolean {
+  if (!text) return false;
+  const words = wordCount(text);
+  if (words <= 12 && LABELS.some((re) => re.test(text))) return true;
+  const readAlso = text.match(READ_ALSO) ?? text.match(READ_ALSO_EN);
+  if (readAlso) {
+    const rest = text.slice(readAlso[0].length);
+    const restWords = wordCount(rest);
+    const hasSeparator = /[:：\-–—]\s*$/.test(readAlso[0].trimEnd() + ' ') || /[:：\-–—]/.test(readAlso[0]);
+    const linked = linkDensity(el);
+    const strongOnly = !!el.querySelector('strong, b') && textOf(el.querySelector('strong, b')).length >= text.length * 0.8;
+    if (/\[gambas:/i.test(rest) || /^video\b/i.test(rest)) return true;
+    if (linked >= 0.5 || strongOnly) return true;
+    if (hasSeparator && restWords <= 30 && !/[.!?]\s+\p{Lu}/u.test(rest)) return true;
+  }
+  if (isPromo(text, words)) return true;
+  return false;
+}
+
+function isRailHeader(text: string): boolean {
+  return text.length <= 60 && RAIL_HEADERS.test(text);
+}
+
+/** The block level elements the text cleaners judge, innermost last. */
+const BLOCKS = 'p, div, section, aside, li, ul, ol, dl, blockquote, h1, h2, h3, h4, h5, h6, span, strong, b, em, small, figcaption, header, footer, table, tr, td';
+
+/** Removes clutter blocks from the extracted content; `root` itself is never removed. */
+export function removeClutterText(root: Element): void {
+  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  for (const el of blocks) {
+    if (!el.isConnected) continue;
+    const text = textOf(el);
+    if (!text) continue;
+    const inline = /^(SPAN|STRONG|B|EM|SMALL)$/.test(el.tagName);
+    // Inline elements only go when they are a label standing alone in their block (e.g. "Photo 1 of 6").
+    if (inline) {
+      if (wordCount(text) <= 8 && LABELS.some((re) => re.test(text))) el.remove();
+      continue;
+    }
+    if (isRailHeader(text)) {
+      removeRail(el);
+      continue;
+    }
+    if (isClutterText(el, text)) el.remove();
+    else if (/^(ul|ol|dl)$/i.test(el.tagName) && isLinkList(el) && isRailContext(el)) el.remove();
+  }
+  removeTrailingBio(root);
+  removeEmpty(root);
+}
+
+function isLinkList(el: Element): boolean {
+  const items = el.querySelectorAll('li, dd');
+  return items.length >= 2 && linkDensity(el) >= 0.7;
+}
+
+/** A list of links right after a rail header, or at the very end of the article. */
+function isRailContext(list: Element): boolean {
+  const prev = list.previousElementSibling;
+  return !!prev && isRailHeader(textOf(prev));
+}
+
+/** A rail header goes with the links that follow it (or the container it heads). */
+function removeRail(header: Element): void {
+  const parent = header.parentElement;
+  let next = header.nextElementSibling;
+  while (next && (linkDensity(next) >= 0.5 || isEmptyBlock(next)) && !next.matches('h1, h2, h3, h4, h5, h6')) {
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
+  header.remove();
+  // A container left holding only links (the rail's own box) goes as well.
+  if (parent && parent.isConnected && parent.tagName !== 'BODY' && textOf(parent) && linkDensity(parent) >= 0.7 && !holdsProse(parent)) {
+    if (parent.parentElement && parent.querySelectorAll('p').length <= 1 && wordCount(textOf(parent)) < 80) parent.remove();
+  }
+}
+
+function removeTrailingBio(root: Element): void {
+  const paragraphs = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div'));
+  for (const el of paragraphs.slice(-3)) {
+    const text = textOf(el);
+    if (wordCount(text) <= 70 && AUTHOR_BIO.test(text)) el.remove();
+  }
+}
+
+export function removeEmpty(root: Element): void {
+  const all = Array.from(root.querySelectorAll('p, div, section, span, li, ul, ol, strong, b, em, a, figure, aside, blockquote, header, footer')).reverse();
+  for (const el of all) {
+    if (el.isConnected && isEmptyBlock(el) && !el.matches(MEDIA_SELECTOR)) el.remove();
+  }
+}
+
+/** Drops a heading at the top of the body that repeats the headline. */
+export function removeRepeatedHeadline(root: Element, title: string): void {
+  const want = normalizeSpace(title).toLowerCase();
+  if (!want) return;
+  for (const h of Array.from(root.querySelectorAll('h1, h2, h3')).slice(0, 2)) {
+    const got = textOf(h).toLowerCase();
+    if (got && (got === want || (got.length > 20 && (want.startsWith(got) || got.startsWith(want))))) {
+      h.remove();
+      return;
+    }
+  }
+}
+
+export { holdsProse };

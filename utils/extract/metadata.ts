@@ -1,0 +1,249 @@
+/**
+ * Article metadata from, in order of trust: the site rule, JSON-LD (NewsArticle and friends), OpenGraph and
+ * other meta tags, then the page's own markup. Read from the document before any cleaning changes it.
+ */
+import { firstMatch, normalizeSpace, textOf } from './dom';
+import type { SiteRule } from './sites/types';
+import { plainText } from '../sanitize';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  leadImage: { src: string; alt: string; caption: string | null } | null;
+  excerpt: string | null;
+  canonicalUrl: string | null;
+  /** The page declares itself an article (JSON-LD article type, og:type article, article:published_time). */
+  declaresArticle: boolean;
+}
+
+const ARTICLE_TYPES = new Set([
+  'article', 'newsarticle', 'blogposting', 'reportagenews', 'analysisnewsarticle', 'opinionnewsarticle',
+  'reviewnewsarticle', 'backgroundnewsarticle', 'techarticle', 'scholarlyarticle', 'report', 'liveblogposting',
+  'socialmediaposting', 'posting', 'satiricalarticle', 'advertisercontentarticle', 'medicalscholarlyarticle',
+]);
+
+type Json = Record<string, unknown>;
+
+function typesOf(node: Json): string[] {
+  const t = node['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
+}
+
+/** Every JSON-LD object in the page, with @graph and arrays flattened. Broken blocks are skipped. */
+export function readJsonLd(doc: Document): Json[] {
+  const out: Json[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 4 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    const obj = v as Json;
+    out.push(obj);
+    if (obj['@graph']) visit(obj['@graph'], depth + 1);
+  };
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '');
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Sites ship invalid JSON-LD (trailing commas, raw newlines); the other sources still apply.
+    }
+  }
+  return out;
+}
+
+export function findArticleLd(doc: Document): Json | null {
+  return readJsonLd(doc).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ?? null;
+}
+
+/** First non-empty content of the meta tags named (name, property or itemprop; case-insensitive). */
+export function metaContent(doc: Document, names: readonly string[]): string | null {
+  const metas = Array.from(doc.querySelectorAll('meta[content]'));
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    for (const m of metas) {
+      const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+      if (key === lower) {
+        const v = normalizeSpace(m.getAttribute('content'));
+        if (v) return v;
+      }
+    }
+  }
+  return null;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? normalizeSpace(v) : null);
+
+function personNames(v: unknown): string[] {
+  if (!v) return [];
+  if (typeof v === 'string') return [normalizeSpace(v)];
+  if (Array.isArray(v)) return v.flatMap(personNames);
+  if (typeof v === 'object') return personNames((v as Json).name);
+  return [];
+}
+
+function imageUrl(v: unknown): string | null {
+  if (!v) return null;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return imageUrl(v[0]);
+  if (typeof v === 'object') return imageUrl((v as Json).url ?? (v as Json).contentUrl ?? (v as Json)['@id']);
+  return null;
+}
+
+/** An absolute http(s) URL, or null (javascript:, data: and garbage never become links or images). */
+export function absoluteHttpUrl(raw: string | null | undefined, base: string): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "By Jane Roe" / "Oleh Budi" / "Jane Roe - detikNews" -> the names. Null when it is not a plausible byline. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let s = plainText(raw);
+  s = s.replace(/^(by|oleh|penulis|reporter|written by|words by)\s*:?\s+/i, '');
+  s = s.replace(/\s+[-–|]\s+(detik\w*|cnn indonesia|kompas\.com)$/i, '');
+  s = s.trim();
+  if (!s || s.length > 120 || /^https?:\/\//i.test(s) || !/\p{L}/u.test(s)) return null;
+  return s;
+}
+
+/**
+ * Dates as ISO 8601. Keeps the offset the page gives; a site rule may supply the offset for local times
+ * (Kompas publishes WIB without saying so). Unparseable values give null.
+ */
+export function normalizeDate(raw: string | null | undefined, defaultOffset?: string): string | null {
+  const s = normalizeSpace(raw);
+  if (!s) return null;
+  const m = s.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i);
+  if (m) {
+    const [, y, mo, d, h, mi, sec, tz] = m;
+    if (!h) return `${y}-${mo}-${d}`;
+    const offset = tz ? (tz.toUpperCase() === 'Z' ? 'Z' : tz.length === 5 ? `${tz.slice(0, 3)}:${tz.slice(3)}` : tz) : (defaultOffset ?? '');
+    return `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${offset}`;
+  }
+  // dd/mm/yyyy, HH:MM (Indonesian sites' visible dates)
+  const id = s.match(/(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2})[:.](\d{2})/);
+  if (id) {
+    const [, d, mo, y, h, mi] = id;
+    return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:00${defaultOffset ?? ''}`;
+  }
+  const t = Date.parse(s);
+  if (!Number.isNaN(t) && /\d{4}/.test(s)) return new Date(t).toISOString().replace(/\.000Z$/, 'Z');
+  return null;
+}
+
+const RTL_LANGS = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ku', 'ckb']);
+
+export function primaryLang(raw: string | null | undefined): string | null {
+  const m = normalizeSpace(raw).match(/^([a-z]{2,3})(?:[-_]|$)/i);
+  return m ? m[1].toLowerCase() : null;
+}
+
+export const isRtlLang = (lang: string | null): boolean => !!lang && RTL_LANGS.has(lang);
+
+export function readMetadata(doc: Document, url: string, rule: SiteRule | null): PageMetadata {
+  const ld = findArticleLd(doc);
+  const allLd = ld ? null : readJsonLd(doc);
+  const ruleMeta = rule?.metadata;
+  const ruleText = (sels: readonly string[] | undefined) => textOf(firstMatch(doc, sels)) || null;
+
+  const title =
+    (ruleMeta?.titleMeta && metaContent(doc, ruleMeta.titleMeta)) ||
+    ruleText(ruleMeta?.title) ||
+    str(ld?.headline) ||
+    metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title']) ||
+    str(ld?.name) ||
+    null;
+
+  const byline =
+    cleanByline(ruleMeta?.bylineMeta && metaContent(doc, ruleMeta.bylineMeta)) ||
+    cleanByline(ruleText(ruleMeta?.byline)) ||
+    cleanByline(personNames(ld?.author).filter(Boolean).join(', ')) ||
+    cleanByline(metaContent(doc, ['author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'])) ||
+    cleanByline(
+      textOf(
+        doc.querySelector(
+          '[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .byline__name, .author-name, .byline, .author',
+        ),
+      ),
+    ) ||
+    null;
+
+  const rawDate =
+    (ruleMeta?.dateMeta && metaContent(doc, ruleMeta.dateMeta)) ||
+    ruleText(ruleMeta?.date) ||
+    str(ld?.datePublished) ||
+    metaContent(doc, [
+      'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate', 'publish-date',
+      'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate',
+    ]) ||
+    doc.querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]')?.getAttribute('datetime') ||
+    null;
+
+  const publisher = ld?.publisher as Json | undefined;
+  const siteName =
+    rule?.name ||
+    plainText(metaContent(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])) ||
+    plainText(str(publisher?.name)) ||
+    plainText(str(allLd?.find((o) => typesOf(o).includes('website'))?.name)) ||
+    null;
+
+  const htmlLang = doc.documentElement.getAttribute('lang') || doc.body?.getAttribute('lang');
+  const lang =
+    primaryLang(htmlLang) ||
+    primaryLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')) ||
+    primaryLang(metaContent(doc, ['og:locale', 'language', 'dc.language'])) ||
+    primaryLang(str(ld?.inLanguage)) ||
+    null;
+
+  const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
+  const dir = dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : lang ? (isRtlLang(lang) ? 'rtl' : 'ltr') : null;
+
+  const ruleImg = firstMatch(doc, ruleMeta?.leadImage);
+  const ruleImgSrc =
+    ruleImg?.getAttribute('data-src') || ruleImg?.getAttribute('data-original') || ruleImg?.getAttribute('src') || null;
+  const imgSrc =
+    absoluteHttpUrl(ruleImgSrc && !ruleImgSrc.startsWith('data:') ? ruleImgSrc : null, url) ||
+    absoluteHttpUrl(metaContent(doc, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailUrl']), url) ||
+    absoluteHttpUrl(imageUrl(ld?.image), url) ||
+    absoluteHttpUrl(doc.querySelector('link[rel="image_src"]')?.getAttribute('href'), url);
+  const imgAlt = plainText(ruleImg?.getAttribute('alt') || metaContent(doc, ['og:image:alt', 'twitter:image:alt']));
+  const caption = plainText(textOf(ruleImg?.closest('figure')?.querySelector('figcaption'))) || null;
+
+  const canonicalHref = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
+  const canonicalUrl = canonicalHref && sameSite(canonicalHref, url) ? canonicalHref : null;
+
+  const ogType = (metaContent(doc, ['og:type']) ?? '').toLowerCase();
+  const declaresArticle =
+    !!ld || ogType === 'article' || ogType.startsWith('article') || !!metaContent(doc, ['article:published_time']) ||
+    !!doc.querySelector('[itemtype*="schema.org/NewsArticle" i], [itemtype*="schema.org/Article" i], [itemtype*="schema.org/BlogPosting" i]');
+
+  return {
+    title: plainText(title) || null,
+    byline,
+    siteName: siteName || null,
+    publishedTime: normalizeDate(rawDate, rule?.timezone),
+    lang,
+    dir,
+    leadImage: imgSrc ? { src: imgSrc, alt: imgAlt, caption } : null,
+    excerpt: plainText(metaContent(doc, ['description', 'og:description', 'twitter:description']) || str(ld?.description)) || null,
+    canonicalUrl,
+    declaresArticle,
+  };
+}
+
+/** Same registrable-ish site: equal hosts once "www." and "m." and "amp." are ignored. */
+export function sameSite(a: string, b: string): boolean {
+  const host = (u: string) => new URL(u).hostname.replace(/^(www|m|amp)\./, '');
+  try {
+    return host(a) === host(b);
+  } catch {
+    return false;
+  }
+}

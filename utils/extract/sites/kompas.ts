@@ -1,0 +1,33 @@
+import type { SiteRule } from './types';
+
+/**
+ * Kompas.com: facts in shared/notes/id-news-sites.md §1 (body div.read__content, read-also paragraphs with
+ * a.inner-link-baca-juga, the Kompas.com+ gate, #EndOfArticle, the content_* metas in WIB).
+ */
+export const kompas: SiteRule = {
+  id: 'kompas',
+  name: 'Kompas.com',
+  hosts: ['kompas.com'],
+  // {kanal}.kompas.com/read/YYYY/MM/DD/{id}/{slug} and www.kompas.com/{kanal}/read/...
+  articleUrl: /^\/(?:[a-z-]+\/)?read\/\d{4}\/\d{2}\/\d{2}\/\d+/,
+  body: ['div.read__content', '.read__content-body', 'article .read__article'],
+  remove: [
+    '.kompasidRec', '.ads-on-body', '.ads-partner-wrap', '.gate-kgplus', '.read__paging', 'span.liftdown_v2_tanda',
+    '.fb-quote', 'div.wSpec', 'div.native-wrap', '.read__byline', '.read__credit', '.read__photo', '.photo__wrap',
+    '[id^="div-gpt-ad"]', '.ads', '.inner-link-baca-juga',
+  ],
+  removeParagraphsWith: ['a.inner-link-baca-juga'],
+  endBefore: ['#EndOfArticle'],
+  // Hard stops: the Kompas.com+ and "apresiasi" boxes start the page tail inside the body.
+  stopPhrases: ['Baca berita tanpa iklan', 'dalam segala situasi, kompas.com berkomitmen', 'Berikan apresiasi', 'Kirimkan apresiasi spesial'],
+  timezone: '+07:00',
+  titleStrip: [/\s+Halaman all.*$/i, /\s+-\s+Kompas\.com$/i],
+  metadata: {
+    title: ['h1.read__title'],
+    bylineMeta: ['content_author'],
+    byline: ['.read__credit__item [id^="penulis"] a', '#penulis a', '.read__credit .credit-title-name', '.read__credit__item a'],
+    dateMeta: ['content_PublishedDate'],
+    date: ['.read__time'],
+    leadImage: ['.photo__wrap img', '.cover-photo img', '.read__photo img'],
+  },
+};

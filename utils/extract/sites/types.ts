@@ -1,0 +1,39 @@
+/**
+ * A site rule is data first: where the body is, what clutter sits inside it, where it ends, and where the
+ * metadata lives. `clean()` is for what selectors cannot say. Rules run on a clone, never on the live page.
+ */
+export interface SiteRule {
+  /** Unique id, also the fixture folder name under test/fixtures/sites/. */
+  id: string;
+  /** Human name, shown in the UI and used as the site name when the page names none. */
+  name: string;
+  /** Hosts the rule serves; "kompas.com" also matches every subdomain of kompas.com. */
+  hosts: readonly string[];
+  /** Article pages (tested on pathname + search); other URLs of the host get the generic path. */
+  articleUrl?: RegExp;
+  /** Selectors of the article body, best first. */
+  body: readonly string[];
+  /** Elements inside the body that are never article text. */
+  remove?: readonly string[];
+  /** Elements inside the body whose enclosing paragraph (p, div, li) is clutter, e.g. read-also links. */
+  removeParagraphsWith?: readonly string[];
+  /** The body ends before the first of these (everything from it on is dropped). */
+  endBefore?: readonly string[];
+  /** Phrases that start the tail of the page inside the body: the block with one and all after it go. */
+  stopPhrases?: readonly string[];
+  /** Offset for dates the site publishes without one (e.g. "+07:00" for WIB). */
+  timezone?: string;
+  /** Patterns stripped from the title (e.g. Kompas's " Halaman all"). */
+  titleStrip?: readonly RegExp[];
+  metadata?: {
+    title?: readonly string[];
+    titleMeta?: readonly string[];
+    byline?: readonly string[];
+    bylineMeta?: readonly string[];
+    date?: readonly string[];
+    dateMeta?: readonly string[];
+    leadImage?: readonly string[];
+  };
+  /** Last changes the data cannot express. Receives the narrowed body. */
+  clean?: (body: Element) => void;
+}

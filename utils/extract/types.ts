@@ -1,0 +1,35 @@
+/** What the reader shows: the result of extracting one page. */
+export interface Article {
+  /** The page URL the article was read from (canonical when the page declares one on the same site). */
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601; with an offset when the page or the site rule knows it. */
+  publishedTime: string | null;
+  /** BCP 47 language tag of the article, lower-case primary subtag (e.g. "id", "en", "ar"). */
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  leadImage: LeadImage | null;
+  /** Sanitized HTML of the body (no title, no byline). Safe to pass to the sanitizer's toFragment. */
+  contentHtml: string;
+  textContent: string;
+  excerpt: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Id of the site rule that shaped the extraction, or null for the generic path. */
+  ruleId: string | null;
+}
+
+export interface LeadImage {
+  src: string;
+  alt: string;
+  caption: string | null;
+  /** True when the body already shows this image, so the view must not repeat it above the body. */
+  inBody: boolean;
+}
+
+export interface ExtractOptions {
+  /** The page's URL: used for site rules, absolute links and metadata. */
+  url: string;
+}

@@ -1,0 +1,114 @@
+/**
+ * The one sanitizer. Every string of HTML that reaches the screen passes through here, and this is the only
+ * module that turns HTML strings into DOM (DESIGN.md). It takes its window as an argument so that it runs in the
+ * content script, in extension pages and in Node tests alike.
+ */
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+/** Video hosts whose players may be embedded, each with the path prefix of its embeddable player. */
+const EMBEDDABLE: readonly { host: string; path: string }[] = [
+  { host: 'www.youtube.com', path: '/embed/' },
+  { host: 'youtube.com', path: '/embed/' },
+  { host: 'www.youtube-nocookie.com', path: '/embed/' },
+  { host: 'player.vimeo.com', path: '/video/' },
+  { host: 'www.dailymotion.com', path: '/embed/' },
+  { host: 'geo.dailymotion.com', path: '/player' },
+];
+
+/** Players need scripts and their own origin to play; they never get top navigation or forms. */
+export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+
+export function isEmbeddableVideo(src: string): boolean {
+  try {
+    const u = new URL(src);
+    return u.protocol === 'https:' && EMBEDDABLE.some((e) => u.hostname === e.host && u.pathname.startsWith(e.path));
+  } catch {
+    return false;
+  }
+}
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  ADD_TAGS: ['iframe'],
+  ADD_ATTR: ['allowfullscreen', 'sandbox', 'loading', 'referrerpolicy', 'allow'],
+  FORBID_TAGS: [
+    'style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'object', 'embed', 'link', 'meta',
+    'base', 'noscript', 'template', 'dialog', 'frame', 'frameset', 'portal', 'slot',
+  ],
+  FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'contenteditable', 'autofocus', 'tabindex'],
+  ALLOW_DATA_ATTR: false,
+  // Only web, mail and phone links; images may also be inline data (DOMPurify limits data: to media tags).
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+};
+
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(win: Window): DOMPurify {
+  let purify = instances.get(win);
+  if (purify) return purify;
+  purify = createDOMPurify(win as unknown as Window & typeof globalThis);
+  // DOMPurify hands back its input untouched on a window it cannot use: refuse instead of showing raw HTML.
+  if (!purify.isSupported) throw new Error('sanitize: this window cannot run DOMPurify');
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName !== 'iframe') return;
+    const el = node as Element;
+    const src = el.getAttribute('src') ?? '';
+    if (!isEmbeddableVideo(src)) {
+      el.parentNode?.removeChild(el);
+    }
+  });
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    // Keep only the language hint of code blocks (for a future highlighter); page classes mean nothing here.
+    if (data.attrName === 'class') {
+      const lang = data.attrValue.split(/\s+/).find((c) => /^(language|lang)-[\w+#-]+$/.test(c));
+      if (lang && /^(code|pre)$/i.test(node.nodeName)) data.attrValue = lang;
+      else data.keepAttr = false;
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    if (el.nodeName === 'IFRAME') {
+      el.setAttribute('sandbox', EMBED_SANDBOX);
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+      el.setAttribute('allowfullscreen', '');
+      el.removeAttribute('allow');
+    } else if (el.nodeName === 'A' && el.hasAttribute('href')) {
+      el.setAttribute('rel', 'noopener noreferrer');
+      el.removeAttribute('target');
+    } else if (el.nodeName === 'IMG') {
+      el.setAttribute('loading', 'lazy');
+      el.setAttribute('decoding', 'async');
+    }
+  });
+  instances.set(win, purify);
+  return purify;
+}
+
+function windowOf(doc?: Document | null): Window {
+  const win = doc?.defaultView ?? (globalThis as { window?: Window }).window;
+  if (!win || !win.document) throw new Error('sanitize: no window to parse HTML with');
+  return win;
+}
+
+/** Sanitized HTML string. `doc` only supplies the window (parsing happens in an inert document). */
+export function sanitizeHtml(html: string, doc?: Document | null): string {
+  return purifierFor(windowOf(doc)).sanitize(html, CONFIG) as unknown as string;
+}
+
+/** Sanitized DOM, ready to append: the only way HTML strings become nodes in Jernih. */
+export function toFragment(html: string, doc: Document): DocumentFragment {
+  const purify = purifierFor(windowOf(doc));
+  const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  return doc.importNode(fragment, true);
+}
+
+/** Plain text for metadata fields: markup in a title or byline is shown as text, never rendered. */
+export function plainText(value: string | null | undefined): string {
+  if (!value) return '';
+  return value
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
