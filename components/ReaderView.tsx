@@ -22,7 +22,8 @@ export function ReaderView(props: ReaderViewProps) {
   const host = hostOf(article.url);
   const lead = article.leadImage && !article.leadImage.inBody ? article.leadImage : null;
   return (
-    <div class="reader" data-theme={settings.theme} style={{ '--font-size': `${settings.fontSize}px` }}>
+    // popover="manual": the controller shows it in the top layer, above any overlay the page has or adds.
+    <div class="reader" popover="manual" data-theme={settings.theme} style={{ '--font-size': `${settings.fontSize}px` }}>
       <ReaderToolbar
         settings={settings}
         t={t}
@@ -30,7 +31,7 @@ export function ReaderView(props: ReaderViewProps) {
         onTheme={props.onTheme}
         onFontSize={props.onFontSize}
       />
-      <main class="page">
+      <main class="page" tabIndex={-1}>
         <article lang={article.lang ?? undefined} dir={article.dir} aria-labelledby="jernih-title">
           <header class="head">
             <p class="site">{article.siteName ?? host}</p>

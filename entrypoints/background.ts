@@ -7,8 +7,11 @@ const NOTICE_PAGE = '/notice.html';
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
+let lastTabId: number | undefined;
+
 async function toggle(tabId: number | undefined) {
   if (tabId === undefined) return;
+  lastTabId = tabId;
   await action.setBadgeText({ tabId, text: '' });
   return toggleReaderInTab(tabId, {
     sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
@@ -45,5 +48,5 @@ export default defineBackground(() => {
     }
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
-  (globalThis as Record<string, unknown>).__jernih = { toggle };
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId };
 });

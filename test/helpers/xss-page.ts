@@ -48,6 +48,9 @@ export const CLUTTER: readonly string[] = [
 /** Vectors that read as inline content (links, images) are put inside a paragraph; the rest go between paragraphs. */
 export const isInlineVector = (v: XssVector): boolean => /^<(a|img)[\s/>]/i.test(v.html);
 
+/** Metadata vectors that compete with the page title (so the wrapper page carries no clean <title>). */
+export const isTitleVector = (v: XssVector): boolean => v.where === 'meta' && /title|headline/.test(v.id);
+
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const SITE_HEADER = `<a class="skip-link" href="#main">Skip to main content</a>
@@ -165,8 +168,8 @@ ${SITE_STYLE}`;
 
 /**
  * A small article page around one vector. A 'body' vector sits in the third paragraph (inline vectors) or
- * between the second and third. A 'meta' vector is the page's only metadata of its kind (no other <title>,
- * og:*, author or JSON-LD), so the engine has to read it.
+ * between the second and third. A 'meta' vector is the page's only metadata of its kind (no og:*, author or
+ * JSON-LD; a clean <title> only when the vector is not itself a title), so the engine has to read it.
  */
 export function buildVectorPage(v: XssVector): string {
   const paras = ARTICLE_PARAGRAPHS.slice(0, 4);
@@ -184,7 +187,9 @@ export function buildVectorPage(v: XssVector): string {
     head = `${HEAD_COMMON}\n<title>${esc(HEADLINE)} | Eastmoor Gazette</title>\n${SITE_STYLE}`;
   } else {
     storyBody = paras.map((t) => p(t)).join('\n');
-    head = `${HEAD_COMMON}\n${v.html}\n${SITE_STYLE}`;
+    // Real pages have a <title>; leave it out only when the vector itself is the title (og:title, headline...).
+    const title = isTitleVector(v) ? '' : `\n<title>${esc(HEADLINE)} | Eastmoor Gazette</title>`;
+    head = `${HEAD_COMMON}${title}\n${v.html}\n${SITE_STYLE}`;
   }
   return page(head, storyBody, { byline: false });
 }

@@ -82,9 +82,9 @@ const BODY: Def[] = [
     'Broken markup: a stray "<" before the script tag, and "//<" before the end tag (naive regex strippers).',
   ],
   [
-    'script-unicode-long-s',
-    (id) => `<ſcript src="data:text/javascript,${pwn(id)}"></ſcript>`,
-    'Tag name with U+017F LATIN SMALL LETTER LONG S: inert to an HTML parser, but "ſcript".toUpperCase() === "SCRIPT" fools sanitizers that upper-case names before comparing.',
+    'script-unicode-dotless-i',
+    (id) => `<scrıpt src="data:text/javascript,${pwn(id)}"></scrıpt>`,
+    'Tag name with U+0131 LATIN SMALL LETTER DOTLESS I: an unknown element to an HTML parser, but "scrıpt".toUpperCase() === "SCRIPT" fools sanitizers that upper-case names before comparing.',
   ],
 
   // --- event handlers ----------------------------------------------------------------------------------------

@@ -66,17 +66,17 @@ export function isClutterByName(el: Element): boolean {
 
 export function removeFurniture(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(FURNITURE_SELECTOR))) {
-    if (!el.isConnected) continue;
+    if (!root.contains(el)) continue;
     // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
     if (holdsProse(el)) continue;
     el.remove();
   }
   // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
   for (const el of Array.from(root.querySelectorAll('[aria-hidden="true"], svg'))) {
-    if (el.isConnected && !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el)) el.remove();
+    if (root.contains(el) && !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el)) el.remove();
   }
   for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (el.isConnected && isClutterByName(el)) el.remove();
+    if (root.contains(el) && isClutterByName(el)) el.remove();
   }
   // Forms are page furniture unless a site wraps its whole page in one (ASP.NET): then unwrap.
   for (const form of Array.from(root.querySelectorAll('form'))) {
@@ -167,7 +167,7 @@ const BLOCKS = 'p, div, section, aside, li, ul, ol, dl, blockquote, h1, h2, h3, 
 export function removeClutterText(root: Element): void {
   const blocks = Array.from(root.querySelectorAll(BLOCKS));
   for (const el of blocks) {
-    if (!el.isConnected) continue;
+    if (!root.contains(el)) continue;
     const text = textOf(el);
     if (!text) continue;
     const inline = /^(SPAN|STRONG|B|EM|SMALL)$/.test(el.tagName);
@@ -209,7 +209,7 @@ function removeRail(header: Element): void {
   }
   header.remove();
   // A container left holding only links (the rail's own box) goes as well.
-  if (parent && parent.isConnected && parent.tagName !== 'BODY' && textOf(parent) && linkDensity(parent) >= 0.7 && !holdsProse(parent)) {
+  if (parent && parent.parentElement && parent.tagName !== 'BODY' && textOf(parent) && linkDensity(parent) >= 0.7 && !holdsProse(parent)) {
     if (parent.parentElement && parent.querySelectorAll('p').length <= 1 && wordCount(textOf(parent)) < 80) parent.remove();
   }
 }
@@ -225,7 +225,7 @@ function removeTrailingBio(root: Element): void {
 export function removeEmpty(root: Element): void {
   const all = Array.from(root.querySelectorAll('p, div, section, span, li, ul, ol, strong, b, em, a, figure, aside, blockquote, header, footer')).reverse();
   for (const el of all) {
-    if (el.isConnected && isEmptyBlock(el) && !el.matches(MEDIA_SELECTOR)) el.remove();
+    if (root.contains(el) && isEmptyBlock(el) && !el.matches(MEDIA_SELECTOR)) el.remove();
   }
 }
 

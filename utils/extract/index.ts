@@ -39,7 +39,7 @@ export function extractArticle(document: Document, { url }: ExtractOptions): Art
   const content = parsed.content;
 
   removeClutterText(content);
-  const title = cleanTitle(meta.title || parsed.title || '', meta.siteName, rule, work);
+  const title = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, work);
   removeRepeatedHeadline(content, title);
   if (meta.byline) dropBylineLine(content, meta.byline);
 
@@ -93,7 +93,7 @@ function applyRule(work: Document, rule: SiteRule): boolean {
 function cutAtPhrases(body: Element, phrases: readonly string[]): void {
   const lower = phrases.map((p) => p.toLowerCase());
   for (const el of Array.from(body.querySelectorAll('p, div, section, aside, span, h2, h3, h4'))) {
-    if (!el.isConnected || el.querySelector('p, div')) continue;
+    if (!body.contains(el) || el.querySelector('p, div')) continue;
     const text = textOf(el).toLowerCase();
     if (lower.some((p) => text.startsWith(p) || (text.length < 200 && text.includes(p)))) {
       cutFrom(el, body);

@@ -16,6 +16,8 @@ export interface PageMetadata {
   leadImage: { src: string; alt: string; caption: string | null } | null;
   excerpt: string | null;
   canonicalUrl: string | null;
+  /** The page's first <h1>, the headline of last resort. */
+  firstHeading: string | null;
   /** The page declares itself an article (JSON-LD article type, og:type article, article:published_time). */
   declaresArticle: boolean;
 }
@@ -234,6 +236,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     leadImage: imgSrc ? { src: imgSrc, alt: imgAlt, caption } : null,
     excerpt: plainText(metaContent(doc, ['description', 'og:description', 'twitter:description']) || str(ld?.description)) || null,
     canonicalUrl,
+    firstHeading: plainText(textOf(doc.querySelector('h1'))) || null,
     declaresArticle,
   };
 }

@@ -105,7 +105,12 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         paint();
       });
       win.addEventListener('keydown', onKey, true);
-      (swap.root.querySelector('.page') as HTMLElement | null)?.setAttribute('tabindex', '-1');
+      const view = swap.root.querySelector('.reader') as HTMLElement | null;
+      try {
+        view?.showPopover();
+      } catch {
+        // No Popover API (old browser): the reader still covers the page as the only rendered body.
+      }
       (swap.root.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
       return { state: 'opened' };
     },
