@@ -1,18 +1,37 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { E2E_HOST_PATTERNS } from './test/e2e/extension/e2e-hosts';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
 export const GECKO_ID = 'jernih@jernih.app';
 
+/**
+ * TEST-ONLY build: `wxt build -b firefox --mode e2e` writes .output/firefox-mv2-e2e (WXT's default out dir for a
+ * mode). Firefox has no way for a test to press the toolbar button, and activeTab needs that gesture, so this
+ * build alone adds host permissions for the test hosts and a content script (it lives in test/, not in
+ * entrypoints/) that lets a page event ask the background for the same toggle a click makes. Normal builds
+ * never see either; test/e2e/global-setup.ts checks that their bundles hold no trace of it.
+ */
+const E2E_MODE = 'e2e';
+const E2E_TOGGLE_ENTRYPOINT = {
+  name: 'e2e-toggle',
+  inputPath: resolve(import.meta.dirname, 'test/e2e/extension/e2e-toggle.content.ts'),
+  type: 'content-script' as const,
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Fewest permissions: activeTab gives access to the current tab only after the user asks
     // (toolbar, shortcut, context menu). No host permissions in the foundation.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
+    // reader there needs no gesture.
+    ...(mode === E2E_MODE ? { host_permissions: E2E_HOST_PATTERNS } : {}),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {
@@ -29,5 +48,10 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode === E2E_MODE) infos.push(E2E_TOGGLE_ENTRYPOINT);
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
 });

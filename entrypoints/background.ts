@@ -49,4 +49,13 @@ export default defineBackground(() => {
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
   (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId };
+  // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
+  // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
+  // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.
+  if (import.meta.env.MODE === 'e2e') {
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || (message as { type?: unknown } | null)?.type !== 'jernih:e2e-toggle') return undefined;
+      return toggle(sender.tab?.id);
+    });
+  }
 });

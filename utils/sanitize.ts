@@ -107,6 +107,8 @@ export function toFragment(html: string, doc: Document): DocumentFragment {
 export function plainText(value: string | null | undefined): string {
   if (!value) return '';
   return value
+    // Code inside script/style tags is not text either: drop it with its tags.
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     .replace(/<[^>]*>?/g, ' ')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .replace(/\s+/g, ' ')

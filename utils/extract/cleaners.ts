@@ -27,6 +27,7 @@ const CLUTTER_WORDS = new Set([
   'sidebar', 'widget', 'modal', 'popup', 'overlay', 'tags', 'tagcloud', 'topics', 'bio', 'authorbio', 'byline',
   'baca', 'bacajuga', 'lihatjuga', 'terkait', 'iklan', 'rekomendasi', 'parallax', 'sisip', 'linksisip', 'print',
   'nextprev', 'pagination', 'pager', 'jump', 'skip', 'infinite', 'more', 'readmore', 'rating', 'reactions',
+  'komentar', 'populer', 'terpopuler', 'toolbar', 'copy', 'clipboard', 'meta', 'author', 'avatar', 'profile',
 ]);
 
 /** Words that, paired with a clutter word, still mean the article (e.g. "article-body share-wrapper"). */
@@ -106,6 +107,8 @@ const LABELS: readonly RegExp[] = [
   /^(halaman|page)\s*\d+\s*(of|dari|\/)\s*\d+$/i,
   /^(add|set) .{0,30} as (a )?preferred source( on google)?$/i,
   /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan)$/i,
+  /^(view|see|show|lihat) (all|semua)?\s*(\d+\s*)?(photos|images|pictures|slides|foto|gambar)(\s*\(\d+\))?$/i,
+  /^(tayang|diterbitkan|dipublikasikan|published|updated|posted|diperbarui|last updated)\s*:?\s.{0,40}\d{4}.{0,20}$/i,
 ];
 
 /** A read-also prefix in Indonesian or English. */
@@ -153,6 +156,8 @@ export function isClutterText(el: Element, text: string): boolean {
     if (hasSeparator && restWords <= 30 && !/[.!?]\s+\p{Lu}/u.test(rest)) return true;
   }
   if (isPromo(text, words)) return true;
+  // A paragraph that is nothing but a "Read more about ..." link (no colon needed when it is all link).
+  if (words <= 16 && /^(read more|read also|see more|more about|more on|read next|watch|explore more|continue reading|baca selengkapnya|selengkapnya)\b/i.test(text) && linkDensity(el) >= 0.9) return true;
   return false;
 }
 
@@ -161,7 +166,7 @@ function isRailHeader(text: string): boolean {
 }
 
 /** The block level elements the text cleaners judge, innermost last. */
-const BLOCKS = 'p, div, section, aside, li, ul, ol, dl, blockquote, h1, h2, h3, h4, h5, h6, span, strong, b, em, small, figcaption, header, footer, table, tr, td';
+const BLOCKS = 'p, div, section, aside, li, ul, ol, dl, blockquote, h1, h2, h3, h4, h5, h6, span, strong, b, em, small, a, figcaption, header, footer, table, tr, td';
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
 export function removeClutterText(root: Element): void {
@@ -170,7 +175,7 @@ export function removeClutterText(root: Element): void {
     if (!root.contains(el)) continue;
     const text = textOf(el);
     if (!text) continue;
-    const inline = /^(SPAN|STRONG|B|EM|SMALL)$/.test(el.tagName);
+    const inline = /^(SPAN|STRONG|B|EM|SMALL|A)$/.test(el.tagName);
     // Inline elements only go when they are a label standing alone in their block (e.g. "Photo 1 of 6").
     if (inline) {
       if (wordCount(text) <= 8 && LABELS.some((re) => re.test(text))) el.remove();

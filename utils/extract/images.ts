@@ -9,7 +9,7 @@ export function isPlaceholderSrc(src: string | null): boolean {
   if (!src || !src.trim()) return true;
   const s = src.trim();
   if (/^data:/i.test(s)) return s.length < 400 || /^data:image\/(gif|svg)/i.test(s);
-  return /(^|[\/_.-])(placeholder|blank|spacer|transparent|pixel|lazy|loading|grey|gray|1x1|dummy)([\/_.-]|$)[^\/]*$/i.test(s);
+  return /(^|[/_.-])(placeholder|blank|spacer|transparent|pixel|lazy|loading|grey|gray|1x1|dummy)([/_.-]|$)[^/]*$/i.test(s);
 }
 
 export function resolveLazyImages(doc: Document): void {

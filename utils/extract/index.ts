@@ -30,6 +30,7 @@ export function extractArticle(document: Document, { url }: ExtractOptions): Art
   resolveLazyImages(work);
   absolutizeUrls(work, baseUrlOf(work, url));
 
+  normalizeFigures(work);
   const narrowed = rule ? applyRule(work, rule) : false;
   if (!narrowed && isNotAnArticle(work, meta)) return null;
   removeFurniture(work.body);
@@ -41,7 +42,8 @@ export function extractArticle(document: Document, { url }: ExtractOptions): Art
   removeClutterText(content);
   const title = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, work);
   removeRepeatedHeadline(content, title);
-  if (meta.byline) dropBylineLine(content, meta.byline);
+  dropBylineLines(content, meta.byline);
+  restoreFragmentLinks(content, [url, baseUrlOf(document, url)]);
 
   const textContent = normalizeSpace(content.textContent);
   const words = wordCount(textContent);
@@ -142,14 +144,73 @@ function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null,
   return title;
 }
 
-function dropBylineLine(content: Element, byline: string): void {
-  const want = byline.toLowerCase();
-  for (const el of Array.from(content.querySelectorAll('p, div, span')).slice(0, 4)) {
-    const t = textOf(el).toLowerCase().replace(/^(by|oleh)\s+/, '');
-    if (t && t === want && !holdsProse(el)) {
-      el.remove();
-      return;
+/**
+ * The byline and dateline the page prints above the body ("Oleh Budi · Selasa, 3 September 2024 · 2 komentar"):
+ * the reader shows them in its header already.
+ */
+function dropBylineLines(content: Element, byline: string | null): void {
+  const name = byline?.toLowerCase() ?? null;
+  const blocks = Array.from(content.querySelectorAll('p, div, span')).filter((el) => !el.querySelector('p, div'));
+  for (const el of blocks.slice(0, 5)) {
+    const text = textOf(el);
+    const lower = text.toLowerCase().replace(/^(by|oleh)\s+/, '');
+    const words = wordCount(text);
+    if (!text || words > 25 || holdsProse(el)) continue;
+    const namesAuthor = !!name && (lower === name || (lower.startsWith(name) && /[·|•—–-]/.test(text)));
+    const bylineShape = /^(by|oleh)\s+\p{Lu}/iu.test(text) && /(\d{4}|·|\||•)/.test(text);
+    if (namesAuthor || bylineShape) el.remove();
+  }
+}
+
+/**
+ * Readability resolves "#note-1" against <base href>, which may be another document; in-page links must stay
+ * in-page, so the reader can scroll to the note instead of leaving.
+ */
+function restoreFragmentLinks(content: Element, pageUrls: string[]): void {
+  const pages = new Set(pageUrls.map((u) => u.replace(/#.*$/, '')));
+  for (const a of Array.from(content.querySelectorAll('a[href*="#"]'))) {
+    const href = a.getAttribute('href')!;
+    const hash = href.slice(href.indexOf('#'));
+    if (hash.length > 1 && pages.has(href.slice(0, href.indexOf('#'))) && content.querySelector(`[id="${CSS_escape(hash.slice(1))}"], [name="${CSS_escape(hash.slice(1))}"]`)) {
+      a.setAttribute('href', hash);
     }
+  }
+}
+
+const CSS_escape = (s: string): string => s.replace(/["\\]/g, '\\$&');
+
+/**
+ * Image + caption pairs that sites build from divs (WordPress .wp-caption, Kompas .photo) become real
+ * figure/figcaption, so Readability keeps them together and the caption does not pass for a paragraph.
+ */
+function normalizeFigures(doc: Document): void {
+  const captions = doc.querySelectorAll('[class*="caption" i]:not(figcaption), [class*="keterangan" i]');
+  for (const cap of Array.from(captions)) {
+    const box = cap.parentElement;
+    if (!box || box.closest('figure') || box === doc.body) continue;
+    const imgs = box.querySelectorAll('img');
+    if (imgs.length !== 1 || cap.contains(imgs[0]) || wordCount(textOf(box)) > 80) continue;
+    const figure = doc.createElement('figure');
+    const media = imgs[0].closest('picture') ?? imgs[0];
+    const figcaption = doc.createElement('figcaption');
+    figcaption.append(...Array.from(cap.childNodes));
+    figure.append(media, figcaption);
+    box.replaceWith(figure);
+  }
+  // A box holding just an image (maybe in a link) and one short line of text under it (Tribun, many CMSes).
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    if (img.closest('figure')) continue;
+    const box = img.parentElement?.tagName === 'A' ? img.parentElement.parentElement : img.parentElement;
+    if (!box || box.tagName !== 'DIV' || box.children.length !== 2) continue;
+    const [first, second] = Array.from(box.children);
+    if (!first.contains(img) || second.querySelector('img, p, div') || second.tagName === 'P') continue;
+    const words = wordCount(textOf(second));
+    if (words < 2 || words > 50) continue;
+    const figure = doc.createElement('figure');
+    const figcaption = doc.createElement('figcaption');
+    figcaption.append(...Array.from(second.childNodes));
+    figure.append(img, figcaption);
+    box.replaceWith(figure);
   }
 }
 

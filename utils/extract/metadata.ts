@@ -168,13 +168,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     cleanByline(ruleText(ruleMeta?.byline)) ||
     cleanByline(personNames(ld?.author).filter(Boolean).join(', ')) ||
     cleanByline(metaContent(doc, ['author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'])) ||
-    cleanByline(
-      textOf(
-        doc.querySelector(
-          '[itemprop~="author"] [itemprop="name"], [itemprop~="author"], a[rel~="author"], .byline__name, .author-name, .byline, .author',
-        ),
-      ),
-    ) ||
+    bylineFromMarkup(doc) ||
     null;
 
   const rawDate =
@@ -215,8 +209,9 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     absoluteHttpUrl(metaContent(doc, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailUrl']), url) ||
     absoluteHttpUrl(imageUrl(ld?.image), url) ||
     absoluteHttpUrl(doc.querySelector('link[rel="image_src"]')?.getAttribute('href'), url);
-  const imgAlt = plainText(ruleImg?.getAttribute('alt') || metaContent(doc, ['og:image:alt', 'twitter:image:alt']));
-  const caption = plainText(textOf(ruleImg?.closest('figure')?.querySelector('figcaption'))) || null;
+  const pageImg = ruleImg ?? (imgSrc ? findImage(doc, imgSrc) : null);
+  const imgAlt = plainText(pageImg?.getAttribute('alt') || metaContent(doc, ['og:image:alt', 'twitter:image:alt']));
+  const caption = plainText(captionOf(pageImg)) || null;
 
   const canonicalHref = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
   const canonicalUrl = canonicalHref && sameSite(canonicalHref, url) ? canonicalHref : null;
@@ -239,6 +234,55 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     firstHeading: plainText(textOf(doc.querySelector('h1'))) || null,
     declaresArticle,
   };
+}
+
+const fileName = (src: string): string => src.replace(/[?#].*$/, '').split('/').pop() ?? '';
+
+/** The page's <img> showing this picture (same file name), to borrow its alt text and caption. */
+function findImage(doc: Document, src: string): Element | null {
+  const file = fileName(src);
+  if (file.length < 5) return null;
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    for (const attr of ['src', 'data-src', 'data-original', 'data-lazy-src']) {
+      const v = img.getAttribute(attr);
+      if (v && fileName(v) === file) return img;
+    }
+  }
+  return null;
+}
+
+/** A figure's figcaption, or the caption element sites put next to the image (Kompas .photo__caption). */
+export function captionOf(img: Element | null): string {
+  if (!img) return '';
+  const figure = img.closest('figure');
+  const fc = figure?.querySelector('figcaption');
+  if (fc) return textOf(fc);
+  let box: Element | null = img.parentElement;
+  for (let depth = 0; box && depth < 3; depth++, box = box.parentElement) {
+    const cap = box.querySelector('[class*="caption" i], [class*="keterangan" i], [class*="credit" i]');
+    if (cap && !cap.contains(img)) return textOf(cap);
+  }
+  return '';
+}
+
+/** Author markup, most specific first; a site-title link with rel=author in the page header is not a byline. */
+const BYLINE_SELECTORS = [
+  '[itemprop~="author"] [itemprop="name"]', '.p-author', '[itemprop~="author"]', '[rel~="author"]', '.byline__name',
+  '.author-name', '.byline', '.author',
+];
+
+function bylineFromMarkup(doc: Document): string | null {
+  for (const sel of BYLINE_SELECTORS) {
+    for (const el of Array.from(doc.querySelectorAll(sel))) {
+      const chrome = el.closest('header, nav, footer');
+      if (chrome && !chrome.closest('article, main, [role="main"]') && !chrome.querySelector('h1')) continue;
+      const href = el.getAttribute('href');
+      if (href && /^(\/|https?:\/\/[^/]+\/?)$/.test(href)) continue;
+      const name = cleanByline(textOf(el));
+      if (name && name.split(' ').length <= 12) return name;
+    }
+  }
+  return null;
 }
 
 /** Same registrable-ish site: equal hosts once "www." and "m." and "amp." are ignored. */

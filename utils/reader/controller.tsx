@@ -13,7 +13,7 @@ import css from '@/components/reader.css?inline';
 
 export interface ReaderEnv {
   doc: Document;
-  win: Window;
+  win: Window & typeof globalThis;
   t: Translate;
   locale?: string;
   loadSettings: () => Promise<Settings>;
@@ -123,7 +123,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       swap.restore();
       swap = null;
       article = null;
-      if (previousFocus instanceof win.HTMLElement && previousFocus.isConnected) previousFocus.focus({ preventScroll: true });
+      const back = previousFocus;
+      if (back instanceof win.HTMLElement && back.isConnected) back.focus({ preventScroll: true });
       return { state: 'closed' };
     },
   };

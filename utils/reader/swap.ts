@@ -26,7 +26,7 @@ const HOST_STYLE =
 
 export const HOST_ID = 'jernih-reader';
 
-export function swapIn(doc: Document, win: Window): Swap {
+export function swapIn(doc: Document, win: Window & typeof globalThis): Swap {
   const html = doc.documentElement;
   const original = doc.body;
   const scroll = { x: win.scrollX, y: win.scrollY };

@@ -1,0 +1,64 @@
+// Layers enforced by lint, not by hope (DESIGN.md): the pure engine touches no browser globals, components
+// touch no browser APIs, one module imports Readability, one module turns strings into DOM.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const stringToDom = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Only utils/sanitize.ts turns strings into DOM (use toFragment).' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Only utils/sanitize.ts turns strings into DOM (use toFragment).' },
+  { selector: "NewExpression[callee.name='DOMParser']", message: 'Only utils/sanitize.ts turns strings into DOM (use toFragment).' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Only utils/sanitize.ts turns strings into DOM (use ArticleBody / toFragment).' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+      // TypeScript already knows which globals exist (DOM, Node, WebExtension types).
+      'no-undef': 'off',
+    },
+  },
+  {
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...stringToDom],
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: '@mozilla/readability', message: 'Only utils/extract/readability.ts imports Readability.' },
+          { name: 'dompurify', message: 'Only utils/sanitize.ts imports DOMPurify.' },
+          { name: 'webextension-polyfill', message: "Import { browser } from 'wxt/browser' (it is the polyfill in builds, fakeBrowser in tests)." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['utils/extract/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'location', 'navigator', 'browser', 'chrome', 'localStorage', 'fetch'],
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'wxt/browser', message: 'The extraction engine is pure: no browser APIs.' },
+          { name: 'preact', message: 'The extraction engine is pure: no UI.' },
+          { name: 'dompurify', message: 'Only utils/sanitize.ts imports DOMPurify.' },
+        ],
+        patterns: [{ group: ['@/components/*', '../../components/*'], message: 'The extraction engine is pure: no UI.' }],
+      }],
+    },
+  },
+  { files: ['utils/extract/readability.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['utils/sanitize.ts'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'wxt/browser', message: 'Components take props and emit events: no browser APIs (DESIGN.md).' }],
+      }],
+      'no-restricted-globals': ['error', 'browser', 'chrome'],
+    },
+  },
+);

@@ -1,0 +1,524 @@
+/**
+ * npm run bench [-- --json] [--runs N] [--warmup N] [--browser-runs N] [--no-browser] [--no-node] [--build]
+ *
+ * The performance budgets of DESIGN.md, measured (never asserted in tests):
+ *   (a) Node + jsdom: extractArticle vs bare Readability on every article fixture, same document, interleaved runs.
+ *   (b) Headless Chromium with the built extension: real toolbar action (CDP Extensions.triggerAction) -> painted
+ *       reader view; plus bare Readability (and the engine alone) run inside the same pages, for a ratio.
+ *   (c) The content-script bundle: raw and gzipped bytes.
+ * Progress goes to stderr; stdout gets the table, or with --json one JSON object on one line and nothing else
+ * (use `npm run -s bench -- --json`: without -s, npm itself prints a "> jernih bench" banner to stdout).
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../utils/extract';
+import { listFixtures, type Fixture } from '../test/helpers/fixtures';
+import { loadPage } from './lib/page';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
+const BUNDLE = join(EXT_DIR, 'content-scripts', 'reader.js');
+/** DESIGN.md, "Performance budgets". */
+const BUDGET = { extractVsReadability: 1.3, clickToPaintMedianMs: 100 };
+/**
+ * Representative article pages for the browser run: both Kompas rule pages (served under their real host, so
+ * the rule applies), an Indonesian generic news page, English news, a long read, a table, code, and the
+ * longest fixture.
+ */
+const BROWSER_PAGES = [
+  'kompas/seed-putin-kim',
+  'kompas/tekno-figure-promo',
+  'id-generic/detik-style-ads',
+  'en-news/wire-story',
+  'en-news/longform-magazine',
+  'structure/data-table',
+  'blog/tech-blog-with-code',
+  'structure/very-long',
+];
+
+const { values: opts } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    json: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '2' },
+    'browser-runs': { type: 'string', default: '7' },
+    'no-browser': { type: 'boolean', default: false },
+    'no-node': { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const WARMUP = Math.max(0, Number(opts.warmup));
+const BROWSER_RUNS = Math.max(1, Number(opts['browser-runs']));
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+// --- statistics -------------------------------------------------------------------------------------------------
+
+function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+/** Nearest-rank percentile. */
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+// --- (a) Node + jsdom -------------------------------------------------------------------------------------------
+
+interface NodePage {
+  id: string;
+  ruleId: string | null;
+  bytes: number;
+  words: number | null;
+  extractMs: number;
+  readabilityMs: number;
+  ratio: number;
+}
+
+function timeOnce(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function benchNodePage(f: Fixture): NodePage {
+  const url = f.expected.url;
+  const dom = loadPage(f.html, url);
+  const doc = dom.window.document;
+  try {
+    const extract = () => extractArticle(doc, { url });
+    // Bare Readability as a caller would use it: a clone (it mutates), default options, parse().
+    const readability = () => new Readability(doc.cloneNode(true) as Document).parse();
+    const article = extract();
+    for (let i = 0; i < WARMUP; i++) {
+      extract();
+      readability();
+    }
+    const te: number[] = [];
+    const tr: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, alternating which goes first, so drift and GC fall on both sides alike.
+      if (i % 2) {
+        tr.push(timeOnce(readability));
+        te.push(timeOnce(extract));
+      } else {
+        te.push(timeOnce(extract));
+        tr.push(timeOnce(readability));
+      }
+    }
+    const extractMs = median(te);
+    const readabilityMs = median(tr);
+    return {
+      id: f.id,
+      ruleId: article?.ruleId ?? null,
+      bytes: Buffer.byteLength(f.html),
+      words: article?.wordCount ?? null,
+      extractMs,
+      readabilityMs,
+      ratio: extractMs / readabilityMs,
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+function ratioGroup(pages: NodePage[]) {
+  return {
+    pages: pages.length,
+    extractMedianMs: r3(median(pages.map((p) => p.extractMs))),
+    readabilityMedianMs: r3(median(pages.map((p) => p.readabilityMs))),
+    ratioMedian: r3(median(pages.map((p) => p.ratio))),
+    ratioOfSums: r3(sum(pages.map((p) => p.extractMs)) / sum(pages.map((p) => p.readabilityMs))),
+  };
+}
+
+function benchNode() {
+  const fixtures = listFixtures().filter((f) => f.expected.article !== false);
+  log(`(a) node/jsdom: ${fixtures.length} article fixtures, ${WARMUP} warm-up + ${RUNS} interleaved runs each`);
+  const t0 = performance.now();
+  const pages = fixtures.map(benchNodePage);
+  const missed = pages.filter((p) => p.words === null).map((p) => p.id);
+  // A page with a rule is one whose rule applied (ruleId non-null in the result).
+  const withRule = pages.filter((p) => p.ruleId !== null);
+  const withoutRule = pages.filter((p) => p.ruleId === null);
+  log(`    done in ${(performance.now() - t0) / 1000 | 0} s`);
+  return {
+    runs: RUNS,
+    warmup: WARMUP,
+    pages: pages.map((p) => ({ ...p, extractMs: r3(p.extractMs), readabilityMs: r3(p.readabilityMs), ratio: r3(p.ratio) })),
+    overall: {
+      ...ratioGroup(pages),
+      sumExtractMs: r3(sum(pages.map((p) => p.extractMs))),
+      sumReadabilityMs: r3(sum(pages.map((p) => p.readabilityMs))),
+    },
+    withRule: ratioGroup(withRule),
+    withoutRule: ratioGroup(withoutRule),
+    /** Article fixtures for which extractArticle returned null (would be an engine regression). */
+    nullResults: missed,
+  };
+}
+
+// --- (c) bundle -------------------------------------------------------------------------------------------------
+
+function ensureBuild(): void {
+  if (!opts.build && existsSync(join(EXT_DIR, 'manifest.json')) && existsSync(BUNDLE)) return;
+  log('building the extension (npx wxt build) ...');
+  // Its output goes to stderr: stdout is for the results.
+  const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error(`npx wxt build failed (exit ${r.status})`);
+}
+
+function bundleSize() {
+  const buf = readFileSync(BUNDLE);
+  return {
+    path: '.output/chrome-mv3/content-scripts/reader.js',
+    bytes: buf.length,
+    gzipBytes: gzipSync(buf, { level: 9 }).length,
+    gzipLevel: 9,
+    builtAt: statSync(BUNDLE).mtime.toISOString(),
+  };
+}
+
+// --- (b) Chromium -----------------------------------------------------------------------------------------------
+
+/** The engine as one browser script (window.__jernihEngine.extractArticle), to time it inside the page too. */
+async function engineBundle(): Promise<string | null> {
+  try {
+    const esbuild = await import('esbuild');
+    const out = await esbuild.build({
+      entryPoints: [join(ROOT, 'utils', 'extract', 'index.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: '__jernihEngine',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      logLevel: 'silent',
+    });
+    return out.outputFiles[0].text;
+  } catch (error) {
+    log(`    (no in-page engine timing: ${(error as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
+
+interface ClickSample {
+  /** page performance.now() just before the trigger was sent -> rAF callback after the reader appeared. */
+  toFrame: number;
+  /** ... -> the task after that frame (MessageChannel from the rAF callback): the frame has been painted. */
+  toPainted: number;
+  /** ... -> the MutationObserver saw the reader in the DOM. */
+  toDom: number;
+  /** Node's clock just before sending triggerAction -> the rAF callback, across the two clocks (cross-check). */
+  nodeToFrame: number;
+}
+
+/**
+ * Runs in the page's main world before the click: notes when the reader appears and when it has been painted.
+ * A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a `__name` helper that does
+ * not exist in the page.
+ */
+const PAINT_PROBE = `(() => {
+  const probe = (window.__jernihBench = { click: null, dom: null, frame: null, painted: null });
+  let watchingShadow = false;
+  const check = () => {
+    if (probe.dom !== null) return;
+    const body = document.body;
+    if (!body || body.id !== 'jernih-reader') return;
+    if (!body.shadowRoot) { requestAnimationFrame(check); return; } // attachShadow fires no mutation
+    if (!body.shadowRoot.querySelector('.reader .body')) {
+      if (!watchingShadow) observer.observe(body.shadowRoot, { childList: true, subtree: true });
+      watchingShadow = true;
+      return;
+    }
+    probe.dom = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      probe.frame = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { probe.painted = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+})()`;
+
+/** Bare Readability (and the engine, when bundled) timed inside the page: returns { readability: ms[], engine: ms[] }. */
+const IN_PAGE_TIMING = (runs: number, warmup: number) => `(() => {
+  const read = () => new Readability(document.cloneNode(true)).parse();
+  const engine = window.__jernihEngine ? () => window.__jernihEngine.extractArticle(document, { url: location.href }) : null;
+  const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+  for (let i = 0; i < ${warmup}; i++) { read(); if (engine) engine(); }
+  const readability = [], engineMs = [];
+  for (let i = 0; i < ${runs}; i++) {
+    // Interleaved, alternating which goes first.
+    if (i % 2 && engine) engineMs.push(time(engine));
+    readability.push(time(read));
+    if (!(i % 2) && engine) engineMs.push(time(engine));
+  }
+  return { readability, engine: engineMs };
+})()`;
+
+async function benchBrowser() {
+  const [{ launchChromium }, { startServer, SITE_HOST_RULES }] = await Promise.all([
+    import('../test/e2e/helpers/chromium'),
+    import('../test/e2e/helpers/server'),
+  ]);
+  const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+  const engineSrc = await engineBundle();
+  const server = await startServer();
+  const chromium = await launchChromium({ extraArgs: [SITE_HOST_RULES] });
+  const t0 = performance.now();
+  try {
+    const { context, extensionId } = chromium;
+    const version = context.browser()?.version() ?? null;
+    log(`(b) chromium ${version}: ${BROWSER_PAGES.length} pages x ${BROWSER_RUNS} clicks, each on a fresh load`);
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    const page = await context.newPage();
+    for (const other of context.pages()) if (other !== page) await other.close();
+    await page.bringToFront();
+
+    let n = 0;
+    const urlFor = (id: string) => {
+      // Kompas pages under their real host (mapped to this server), so the site rule applies as on kompas.com.
+      const base = id.startsWith('kompas/') ? server.siteUrl(id) : server.fixture(id);
+      return `${base}${base.includes('?') ? '&' : '?'}bench=${++n}`;
+    };
+    const tabTarget = async (url: string) => {
+      const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+        targetInfos: { targetId: string; url: string }[];
+      };
+      const tab = targetInfos.find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab target for ${url}`);
+      return tab.targetId;
+    };
+
+    const clickOnce = async (id: string): Promise<ClickSample> => {
+      await page.goto(urlFor(id), { waitUntil: 'load' });
+      const targetId = await tabTarget(page.url()); // looked up before the clock starts
+      await page.evaluate(PAINT_PROBE);
+      const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
+      await page.evaluate('void (window.__jernihBench.click = performance.now())');
+      const nodeSend = performance.timeOrigin + performance.now();
+      await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
+      await page.waitForFunction('window.__jernihBench.painted !== null', null, { timeout: 10_000, polling: 10 });
+      const p = (await page.evaluate('window.__jernihBench')) as Record<string, number>;
+      return {
+        toFrame: p.frame - p.click,
+        toPainted: p.painted - p.click,
+        toDom: p.dom - p.click,
+        nodeToFrame: pageOrigin + p.frame - nodeSend,
+      };
+    };
+
+    const inPage = async (id: string) => {
+      await page.goto(urlFor(id), { waitUntil: 'load' });
+      for (const content of [readabilitySrc, engineSrc]) {
+        if (!content) continue;
+        // Injected as the brief says (a <script> in the page), then the element is taken out again so the
+        // documents both sides clone are the page as loaded; the globals stay.
+        const el = await page.addScriptTag({ content });
+        await el.evaluate((node) => node.remove());
+      }
+      return (await page.evaluate(IN_PAGE_TIMING(BROWSER_RUNS, 2))) as { readability: number[]; engine: number[] };
+    };
+
+    // One discarded click first: the service worker, the extension's script cache and the server get warm.
+    await clickOnce(BROWSER_PAGES[0]);
+
+    const pages = [];
+    const all: ClickSample[] = [];
+    const failures: string[] = [];
+    const readAll: number[] = [];
+    const engineAll: number[] = [];
+    for (const id of BROWSER_PAGES) {
+      const timing = await inPage(id);
+      readAll.push(...timing.readability);
+      engineAll.push(...timing.engine);
+      const samples: ClickSample[] = [];
+      for (let i = 0; i < BROWSER_RUNS; i++) {
+        try {
+          samples.push(await clickOnce(id));
+        } catch (error) {
+          failures.push(`${id}: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+      all.push(...samples);
+      const frame = samples.map((s) => s.toFrame);
+      pages.push({
+        id,
+        runs: samples.length,
+        clickToPaintMedianMs: r2(median(frame)),
+        clickToPaintP95Ms: r2(percentile(frame, 95)),
+        clickToPaintedTaskMedianMs: r2(median(samples.map((s) => s.toPainted))),
+        clickToDomMedianMs: r2(median(samples.map((s) => s.toDom))),
+        nodeSendToPaintMedianMs: r2(median(samples.map((s) => s.nodeToFrame))),
+        readabilityInPageMedianMs: r2(median(timing.readability)),
+        engineInPageMedianMs: timing.engine.length ? r2(median(timing.engine)) : null,
+      });
+      log(`    ${id}: click->paint median ${median(frame).toFixed(1)} ms, readability ${median(timing.readability).toFixed(2)} ms`);
+    }
+    const frames = all.map((s) => s.toFrame);
+    const readabilityMedian = median(pages.map((p) => p.readabilityInPageMedianMs));
+    const engineMedian = engineAll.length ? median(pages.map((p) => p.engineInPageMedianMs!)) : null;
+    log(`    done in ${(performance.now() - t0) / 1000 | 0} s`);
+    return {
+      chromium: version,
+      headless: true,
+      runsPerPage: BROWSER_RUNS,
+      clock:
+        'clickToPaint = page performance.now() taken just before Node sends CDP Extensions.triggerAction (one CDP ' +
+        'round trip early) -> requestAnimationFrame callback after a main-world MutationObserver saw body#jernih-reader ' +
+        'with .reader .body in its shadow root. paintedTask = the task after that frame. nodeSend = Node wall clock before ' +
+        'the send -> same frame, across the two clocks. Each click on a fresh page load; one warm-up click discarded.',
+      pages,
+      overall: {
+        samples: all.length,
+        clickToPaintMedianMs: r2(median(frames)),
+        clickToPaintP95Ms: r2(percentile(frames, 95)),
+        clickToPaintMinMs: r2(Math.min(...frames)),
+        clickToPaintMaxMs: r2(Math.max(...frames)),
+        clickToPaintedTaskMedianMs: r2(median(all.map((s) => s.toPainted))),
+        clickToDomMedianMs: r2(median(all.map((s) => s.toDom))),
+        nodeSendToPaintMedianMs: r2(median(all.map((s) => s.nodeToFrame))),
+        /** Median over pages of each page's median. */
+        readabilityInPageMedianMs: r3(readabilityMedian),
+        readabilityInPageAllRunsMedianMs: r3(median(readAll)),
+        engineInPageMedianMs: engineMedian === null ? null : r3(engineMedian),
+        /** Click-to-paint median over the in-page Readability median: how many "Readabilities" a click costs. */
+        clickToPaintOverReadability: r2(median(frames) / readabilityMedian),
+        /** The engine inside the page over bare Readability inside the page (median of per-page ratios). */
+        engineOverReadabilityInPage: engineAll.length
+          ? r3(median(pages.map((p) => p.engineInPageMedianMs! / p.readabilityInPageMedianMs)))
+          : null,
+      },
+      failures,
+    };
+  } finally {
+    await chromium.close();
+    await server.close();
+  }
+}
+
+// --- report -----------------------------------------------------------------------------------------------------
+
+function table(rows: (string | number | null)[][], align: ('l' | 'r')[]): string {
+  const cells = rows.map((r) => r.map((c) => (c === null ? '-' : typeof c === 'number' ? String(c) : c)));
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const fx = (x: number | null, d = 2) => (x === null || Number.isNaN(x) ? '-' : x.toFixed(d));
+const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
+
+async function main() {
+  const started = performance.now();
+  ensureBuild();
+  const node = opts['no-node'] ? null : benchNode();
+  const browser = opts['no-browser'] ? null : await benchBrowser();
+  const bundle = bundleSize();
+  const result = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null },
+    budgets: BUDGET,
+    node,
+    browser,
+    bundle,
+    seconds: r2((performance.now() - started) / 1000),
+  };
+
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(`Jernih bench — ${result.date}, Node ${process.version}, ${result.machine.cpus} CPUs`);
+  if (node) {
+  out.push('');
+  out.push(`(a) extractArticle vs bare Readability, Node + jsdom (median of ${node.runs} interleaved runs, ${node.warmup} warm-up)`);
+  out.push(
+    table(
+      [
+        ['page', 'rule', 'KB', 'words', 'extract ms', 'readab. ms', 'ratio'],
+        ...node.pages.map((p) => [p.id, p.ruleId, (p.bytes / 1024).toFixed(1), p.words, fx(p.extractMs), fx(p.readabilityMs), fx(p.ratio)]),
+      ],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        ['group', 'pages', 'ratio (median of per-page)', 'ratio (sum of medians)'],
+        ['all', node.overall.pages, fx(node.overall.ratioMedian), fx(node.overall.ratioOfSums)],
+        ['with a site rule', node.withRule.pages, fx(node.withRule.ratioMedian), fx(node.withRule.ratioOfSums)],
+        ['generic path', node.withoutRule.pages, fx(node.withoutRule.ratioMedian), fx(node.withoutRule.ratioOfSums)],
+      ],
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
+  out.push(
+    `sums: extract ${fx(node.overall.sumExtractMs)} ms, readability ${fx(node.overall.sumReadabilityMs)} ms. ` +
+      `Budget ${BUDGET.extractVsReadability}x: ${verdict(node.overall.ratioMedian <= BUDGET.extractVsReadability)} (median ratio).` +
+      (node.nullResults.length ? `  NULL results on article fixtures: ${node.nullResults.join(', ')}` : ''),
+  );
+  }
+  out.push('');
+  if (browser) {
+    out.push(`(b) toolbar click -> painted reader, headless Chromium ${browser.chromium} (${browser.runsPerPage} fresh loads per page)`);
+    out.push(
+      table(
+        [
+          ['page', 'median ms', 'p95 ms', 'to DOM ms', 'painted-task ms', 'node-clock ms', 'readab. in page ms', 'engine in page ms'],
+          ...browser.pages.map((p) => [
+            p.id, fx(p.clickToPaintMedianMs, 1), fx(p.clickToPaintP95Ms, 1), fx(p.clickToDomMedianMs, 1),
+            fx(p.clickToPaintedTaskMedianMs, 1), fx(p.nodeSendToPaintMedianMs, 1), fx(p.readabilityInPageMedianMs), fx(p.engineInPageMedianMs),
+          ]),
+          [
+            `all (${browser.overall.samples} clicks)`, fx(browser.overall.clickToPaintMedianMs, 1), fx(browser.overall.clickToPaintP95Ms, 1),
+            fx(browser.overall.clickToDomMedianMs, 1), fx(browser.overall.clickToPaintedTaskMedianMs, 1),
+            fx(browser.overall.nodeSendToPaintMedianMs, 1), fx(browser.overall.readabilityInPageMedianMs),
+            fx(browser.overall.engineInPageMedianMs),
+          ],
+        ],
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+    out.push(
+      `click->paint median ${fx(browser.overall.clickToPaintMedianMs, 1)} ms (p95 ${fx(browser.overall.clickToPaintP95Ms, 1)} ms) = ` +
+        `${fx(browser.overall.clickToPaintOverReadability, 1)}x bare Readability in the page; ` +
+        `budget ${BUDGET.clickToPaintMedianMs} ms: ${verdict(browser.overall.clickToPaintMedianMs < BUDGET.clickToPaintMedianMs)}. ` +
+        `Engine/Readability inside Chromium: ${fx(browser.overall.engineOverReadabilityInPage)}x.`,
+    );
+    out.push(`clock: ${browser.clock}`);
+    if (browser.failures.length) out.push(`failed clicks: ${browser.failures.join('; ')}`);
+    out.push('');
+  }
+  out.push(`(c) content script ${bundle.path}: ${bundle.bytes} bytes raw, ${bundle.gzipBytes} bytes gzip -${bundle.gzipLevel} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB); built ${bundle.builtAt}`);
+  out.push(`total ${fx(result.seconds, 1)} s`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((error) => {
+  log(`bench: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+});
