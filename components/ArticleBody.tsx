@@ -11,6 +11,16 @@ export function ArticleBody({ html, onLocalLink }: { html: string; onLocalLink?:
     const el = ref.current;
     if (!el) return;
     el.replaceChildren(toFragment(html, el.ownerDocument));
+    // A picture that fails to load (offline, removed from the site) goes away instead of showing its alt text
+    // as a broken box; a figure left with nothing but a caption goes with it.
+    const onError = (event: Event) => {
+      const img = event.target as Element;
+      if (img.tagName !== 'IMG') return;
+      const figure = img.closest('figure');
+      (figure && !figure.querySelector('figcaption') ? figure : img).setAttribute('hidden', '');
+    };
+    el.addEventListener('error', onError, true);
+    return () => el.removeEventListener('error', onError, true);
   }, [html]);
 
   // In-page links (#note-1) must scroll inside the reader, not look for the id in the hidden page.

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract/types';
 import type { Settings, Theme } from '@/utils/settings';
 import { ArticleBody } from './ArticleBody';
@@ -20,7 +21,8 @@ export function ReaderView(props: ReaderViewProps) {
   const { article, settings, t, locale } = props;
   const date = formatDate(article.publishedTime, locale);
   const host = hostOf(article.url);
-  const lead = article.leadImage && !article.leadImage.inBody ? article.leadImage : null;
+  const [leadFailed, setLeadFailed] = useState(false);
+  const lead = article.leadImage && !article.leadImage.inBody && !leadFailed ? article.leadImage : null;
   return (
     // popover="manual": the controller shows it in the top layer, above any overlay the page has or adds.
     <div class="reader" popover="manual" data-theme={settings.theme} style={{ '--font-size': `${settings.fontSize}px` }}>
@@ -36,8 +38,8 @@ export function ReaderView(props: ReaderViewProps) {
           <header class="head">
             <p class="site">{article.siteName ?? host}</p>
             <h1 id="jernih-title" class="title">{article.title}</h1>
+            {article.byline && <p class="byline">{article.byline}</p>}
             <p class="meta">
-              {article.byline && <span class="byline">{article.byline}</span>}
               {date && (
                 <time class="date" dateTime={article.publishedTime ?? undefined}>
                   {date}
@@ -48,7 +50,7 @@ export function ReaderView(props: ReaderViewProps) {
           </header>
           {lead && (
             <figure class="lead">
-              <img src={lead.src} alt={lead.alt} />
+              <img src={lead.src} alt={lead.alt} onError={() => setLeadFailed(true)} />
               {lead.caption && <figcaption>{lead.caption}</figcaption>}
             </figure>
           )}

@@ -20,11 +20,13 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { extraArgs?: string[]; colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumWithExtension> {
+export async function launchChromium(
+  opts: { extraArgs?: string[]; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+): Promise<ChromiumWithExtension> {
   if (!existsSync(join(CHROME_EXT, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${CHROME_EXT} is missing`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jernih-chromium-')), {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     args: [
