@@ -11,7 +11,7 @@ export const GECKO_ID = 'jernih@jernih.app';
  * mode). Firefox has no way for a test to press the toolbar button, and activeTab needs that gesture, so this
  * build alone adds host permissions for the test hosts and a content script (it lives in test/, not in
  * entrypoints/) that lets a page event ask the background for the same toggle a click makes. Normal builds
- * never see either; test/e2e/global-setup.ts checks that their bundles hold no trace of it.
+ * never see either; test/e2e/lint.test.ts checks that their bundles hold no trace of it.
  */
 const E2E_MODE = 'e2e';
 const E2E_TOGGLE_ENTRYPOINT = {

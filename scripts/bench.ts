@@ -10,11 +10,11 @@
  * (use `npm run -s bench -- --json`: without -s, npm itself prints a "> jernih bench" banner to stdout).
  */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
@@ -184,14 +184,22 @@ function ensureBuild(): void {
   if (r.status !== 0) throw new Error(`npx wxt build failed (exit ${r.status})`);
 }
 
-function bundleSize() {
-  const buf = readFileSync(BUNDLE);
+/** Copies the build aside (see launch()) and measures the content script of that copy. */
+function snapshotBuild() {
+  const builtAt = statSync(BUNDLE).mtime.toISOString();
+  const dir = mkdtempSync(join(tmpdir(), 'jernih-bench-ext-'));
+  cpSync(EXT_DIR, dir, { recursive: true });
+  const file = join(dir, 'content-scripts', 'reader.js');
+  const buf = readFileSync(file);
   return {
-    path: '.output/chrome-mv3/content-scripts/reader.js',
-    bytes: buf.length,
-    gzipBytes: gzipSync(buf, { level: 9 }).length,
-    gzipLevel: 9,
-    builtAt: statSync(BUNDLE).mtime.toISOString(),
+    dir,
+    bundle: {
+      path: '.output/chrome-mv3/content-scripts/reader.js',
+      bytes: buf.length,
+      gzipBytes: gzipSync(buf, { level: 9 }).length,
+      gzipLevel: 9,
+      builtAt,
+    },
   };
 }
 
@@ -226,7 +234,7 @@ interface ClickSample {
   toPainted: number;
   /** ... -> the MutationObserver saw the reader in the DOM. */
   toDom: number;
-  /** Node's clock just before sending triggerAction -> the rAF callback, across the two clocks (cross-check). */
+  /** Node's clock: just before sending triggerAction -> the rAF callback's binding call reached Node (cross-check). */
   nodeToFrame: number;
 }
 
@@ -252,6 +260,7 @@ const PAINT_PROBE = `(() => {
     observer.disconnect();
     requestAnimationFrame(() => {
       probe.frame = performance.now();
+      if (window.__jernihBenchFrame) window.__jernihBenchFrame(); // tells Node (single-clock cross-check)
       const ch = new MessageChannel();
       ch.port1.onmessage = () => { probe.painted = performance.now(); };
       ch.port2.postMessage(0);
@@ -274,27 +283,55 @@ const IN_PAGE_TIMING = (runs: number, warmup: number) => `(() => {
     readability.push(time(read));
     if (!(i % 2) && engine) engineMs.push(time(engine));
   }
-  return { readability, engine: engineMs };
+  const found = engine ? window.__jernihEngine.extractArticle(document, { url: location.href }) : null;
+  return { readability, engine: engineMs, ruleId: found ? found.ruleId : null, found: !!found };
 })()`;
 
-async function benchBrowser() {
-  const [{ launchChromium }, { startServer, SITE_HOST_RULES }] = await Promise.all([
-    import('../test/e2e/helpers/chromium'),
-    import('../test/e2e/helpers/server'),
-  ]);
+/**
+ * Chromium with the extension, as test/e2e/helpers/chromium.ts launches it (same flags), but from a snapshot of
+ * the build: others rebuild .output while they work, and a build that vanishes mid-run would break the clicks.
+ */
+async function launch(extDir: string) {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'jernih-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
+      // Kompas hosts to the local server (so the site rule applies); every other host fails at once. Without
+      // the catch-all, a fixture's image on an unknown host can hold the load event ~5 s on a DNS timeout.
+      '--host-resolver-rules=MAP *.kompas.com 127.0.0.1, MAP kompas.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, profile, extensionId: new URL(worker.url()).host };
+}
+
+async function benchBrowser(extDir: string) {
+  const { startServer } = await import('../test/e2e/helpers/server');
   const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
   const engineSrc = await engineBundle();
   const server = await startServer();
-  const chromium = await launchChromium({ extraArgs: [SITE_HOST_RULES] });
+  const { context, profile, extensionId } = await launch(extDir);
   const t0 = performance.now();
   try {
-    const { context, extensionId } = chromium;
     const version = context.browser()?.version() ?? null;
     log(`(b) chromium ${version}: ${BROWSER_PAGES.length} pages x ${BROWSER_RUNS} clicks, each on a fresh load`);
     const cdp = await context.browser()!.newBrowserCDPSession();
     const page = await context.newPage();
     for (const other of context.pages()) if (other !== page) await other.close();
     await page.bringToFront();
+    // Node's own clock for the cross-check: the rAF callback calls this binding, Node notes when the call lands.
+    let onFrame: ((t: number) => void) | null = null;
+    await page.exposeBinding('__jernihBenchFrame', () => {
+      onFrame?.(performance.now());
+      onFrame = null;
+    });
 
     let n = 0;
     const urlFor = (id: string) => {
@@ -315,9 +352,9 @@ async function benchBrowser() {
       await page.goto(urlFor(id), { waitUntil: 'load' });
       const targetId = await tabTarget(page.url()); // looked up before the clock starts
       await page.evaluate(PAINT_PROBE);
-      const pageOrigin = (await page.evaluate('performance.timeOrigin')) as number;
       await page.evaluate('void (window.__jernihBench.click = performance.now())');
-      const nodeSend = performance.timeOrigin + performance.now();
+      const nodeFrame = new Promise<number>((ok) => (onFrame = ok));
+      const nodeSend = performance.now();
       await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId } as never);
       await page.waitForFunction('window.__jernihBench.painted !== null', null, { timeout: 10_000, polling: 10 });
       const p = (await page.evaluate('window.__jernihBench')) as Record<string, number>;
@@ -325,7 +362,7 @@ async function benchBrowser() {
         toFrame: p.frame - p.click,
         toPainted: p.painted - p.click,
         toDom: p.dom - p.click,
-        nodeToFrame: pageOrigin + p.frame - nodeSend,
+        nodeToFrame: (await nodeFrame) - nodeSend,
       };
     };
 
@@ -338,7 +375,12 @@ async function benchBrowser() {
         const el = await page.addScriptTag({ content });
         await el.evaluate((node) => node.remove());
       }
-      return (await page.evaluate(IN_PAGE_TIMING(BROWSER_RUNS, 2))) as { readability: number[]; engine: number[] };
+      return (await page.evaluate(IN_PAGE_TIMING(BROWSER_RUNS, 2))) as {
+        readability: number[];
+        engine: number[];
+        ruleId: string | null;
+        found: boolean;
+      };
     };
 
     // One discarded click first: the service worker, the extension's script cache and the server get warm.
@@ -362,9 +404,16 @@ async function benchBrowser() {
         }
       }
       all.push(...samples);
+      // Sanity: the last click's reader shows this page's headline (so the timings are of the real thing).
+      const title = (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', id, 'expected.json'), 'utf8')) as { title: string }).title;
+      const shown = (await page.evaluate(
+        `(() => { const r = document.body.shadowRoot && document.body.shadowRoot.querySelector('.reader'); return r ? r.innerText : ''; })()`,
+      )) as string;
       const frame = samples.map((s) => s.toFrame);
       pages.push({
         id,
+        ruleIdInPage: timing.ruleId,
+        readerShowsTitle: shown.includes(title),
         runs: samples.length,
         clickToPaintMedianMs: r2(median(frame)),
         clickToPaintP95Ms: r2(percentile(frame, 95)),
@@ -387,8 +436,8 @@ async function benchBrowser() {
       clock:
         'clickToPaint = page performance.now() taken just before Node sends CDP Extensions.triggerAction (one CDP ' +
         'round trip early) -> requestAnimationFrame callback after a main-world MutationObserver saw body#jernih-reader ' +
-        'with .reader .body in its shadow root. paintedTask = the task after that frame. nodeSend = Node wall clock before ' +
-        'the send -> same frame, across the two clocks. Each click on a fresh page load; one warm-up click discarded.',
+        'with .reader .body in its shadow root. paintedTask = the task after that frame. node-clock = Node performance.now() ' +
+        'just before the send -> that rAF callback\'s binding call arriving in Node (includes one page->Node hop). Each click on a fresh page load; one warm-up click discarded.',
       pages,
       overall: {
         samples: all.length,
@@ -413,8 +462,9 @@ async function benchBrowser() {
       failures,
     };
   } finally {
-    await chromium.close();
+    await context.close();
     await server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -433,9 +483,15 @@ const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 async function main() {
   const started = performance.now();
   ensureBuild();
-  const node = opts['no-node'] ? null : benchNode();
-  const browser = opts['no-browser'] ? null : await benchBrowser();
-  const bundle = bundleSize();
+  const snapshot = snapshotBuild();
+  const { bundle } = snapshot;
+  let node, browser;
+  try {
+    node = opts['no-node'] ? null : benchNode();
+    browser = opts['no-browser'] ? null : await benchBrowser(snapshot.dir);
+  } finally {
+    rmSync(snapshot.dir, { recursive: true, force: true });
+  }
   const result = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null },
@@ -488,19 +544,19 @@ async function main() {
     out.push(
       table(
         [
-          ['page', 'median ms', 'p95 ms', 'to DOM ms', 'painted-task ms', 'node-clock ms', 'readab. in page ms', 'engine in page ms'],
+          ['page', 'rule', 'median ms', 'p95 ms', 'to DOM ms', 'painted-task ms', 'node-clock ms', 'readab. in page ms', 'engine in page ms'],
           ...browser.pages.map((p) => [
-            p.id, fx(p.clickToPaintMedianMs, 1), fx(p.clickToPaintP95Ms, 1), fx(p.clickToDomMedianMs, 1),
+            p.id, p.ruleIdInPage, fx(p.clickToPaintMedianMs, 1), fx(p.clickToPaintP95Ms, 1), fx(p.clickToDomMedianMs, 1),
             fx(p.clickToPaintedTaskMedianMs, 1), fx(p.nodeSendToPaintMedianMs, 1), fx(p.readabilityInPageMedianMs), fx(p.engineInPageMedianMs),
           ]),
           [
-            `all (${browser.overall.samples} clicks)`, fx(browser.overall.clickToPaintMedianMs, 1), fx(browser.overall.clickToPaintP95Ms, 1),
+            `all (${browser.overall.samples} clicks)`, '', fx(browser.overall.clickToPaintMedianMs, 1), fx(browser.overall.clickToPaintP95Ms, 1),
             fx(browser.overall.clickToDomMedianMs, 1), fx(browser.overall.clickToPaintedTaskMedianMs, 1),
             fx(browser.overall.nodeSendToPaintMedianMs, 1), fx(browser.overall.readabilityInPageMedianMs),
             fx(browser.overall.engineInPageMedianMs),
           ],
         ],
-        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
     );
     out.push(
@@ -510,6 +566,8 @@ async function main() {
         `Engine/Readability inside Chromium: ${fx(browser.overall.engineOverReadabilityInPage)}x.`,
     );
     out.push(`clock: ${browser.clock}`);
+    const untitled = browser.pages.filter((p) => !p.readerShowsTitle).map((p) => p.id);
+    if (untitled.length) out.push(`WARNING: the reader did not show the expected headline on: ${untitled.join(', ')}`);
     if (browser.failures.length) out.push(`failed clicks: ${browser.failures.join('; ')}`);
     out.push('');
   }

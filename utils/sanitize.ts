@@ -103,6 +103,15 @@ export function toFragment(html: string, doc: Document): DocumentFragment {
   return doc.importNode(fragment, true);
 }
 
+/**
+ * A fetched page (another page of a multi-page article) as an inert Document for the extractor: DOMParser
+ * documents run no scripts and load nothing. Never shown as is: what reaches the screen is sanitized again.
+ */
+export function parseHtmlDocument(html: string, doc?: Document | null): Document {
+  const win = windowOf(doc) as Window & typeof globalThis;
+  return new win.DOMParser().parseFromString(html, 'text/html');
+}
+
 /** Plain text for metadata fields: markup in a title or byline is shown as text, never rendered. */
 export function plainText(value: string | null | undefined): string {
   if (!value) return '';

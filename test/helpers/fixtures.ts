@@ -33,6 +33,15 @@ export interface FixtureExpectation {
   html_must_not_contain?: string[];
   min_words?: number;
   max_words?: number;
+  /**
+   * Multi-page articles: the other pages the reader may fetch, URL -> file in the fixture folder. With this,
+   * the runner reads the article with readArticle and a fetchPage that serves only these files (any other URL
+   * fails like a 404), and the expectations apply to the joined article.
+   */
+  pages?: Record<string, string>;
+  /** How many pages readArticle must report as joined, and which page numbers as missing. */
+  joined?: number;
+  missing_pages?: number[];
 }
 
 export interface Fixture {
@@ -68,6 +77,16 @@ export function listFixtures(root = FIXTURES_DIR): Fixture[] {
     }
   }
   return out;
+}
+
+/** fetchPage for a fixture: serves the files its expected.json lists, fails for anything else. */
+export function fixtureFetcher(f: Fixture, log: string[] = []): (url: string) => Promise<string> {
+  return async (url: string) => {
+    log.push(url);
+    const file = f.expected.pages?.[url];
+    if (!file) throw new Error(`HTTP 404 for ${url}`);
+    return readFileSync(join(f.dir, file), 'utf8');
+  };
 }
 
 export const normalizeSpace = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();

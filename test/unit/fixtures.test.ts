@@ -1,7 +1,7 @@
 /** One runner for every fixture folder: test/fixtures/<group>/<case>/{source.html, expected.json}. */
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/utils/extract';
-import { listFixtures, normalizeSpace } from '../helpers/fixtures';
+import { extractArticle, readArticle } from '@/utils/extract';
+import { fixtureFetcher, listFixtures, normalizeSpace } from '../helpers/fixtures';
 
 const fixtures = listFixtures();
 
@@ -17,10 +17,13 @@ describe('fixtures', () => {
 
   for (const f of fixtures) {
     const e = f.expected;
-    it(`${f.id}: ${e.description}`, () => {
+    it(`${f.id}: ${e.description}`, async () => {
       const doc = new DOMParser().parseFromString(f.html, 'text/html');
       const before = doc.documentElement.outerHTML;
-      const article = extractArticle(doc, { url: e.url });
+      const fetched: string[] = [];
+      const article = e.pages
+        ? await readArticle(doc, { url: e.url, fetchPage: fixtureFetcher(f, fetched), timeoutMs: 2000 })
+        : extractArticle(doc, { url: e.url });
       expect(doc.documentElement.outerHTML, 'extraction must not touch the page').toBe(before);
       if (e.article === false) {
         expect(article, 'a page without an article gives null').toBeNull();
@@ -50,6 +53,12 @@ describe('fixtures', () => {
       if (e.min_words !== undefined) expect(a.wordCount).toBeGreaterThanOrEqual(e.min_words);
       if (e.max_words !== undefined) expect(a.wordCount).toBeLessThanOrEqual(e.max_words);
       expect(a.readingMinutes).toBeGreaterThanOrEqual(1);
+      if (e.joined !== undefined) expect(a.pages?.joined, 'pages joined').toBe(e.joined);
+      if (e.missing_pages !== undefined) expect(a.pages?.missing.map((m) => m.page) ?? []).toEqual(e.missing_pages);
+      if (e.pages) {
+        expect(new Set(fetched).size, 'no page fetched twice').toBe(fetched.length);
+        for (const u of fetched) expect(new URL(u).origin, 'same origin only').toBe(new URL(e.url).origin);
+      }
     });
   }
 });

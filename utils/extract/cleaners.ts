@@ -247,4 +247,52 @@ export function removeRepeatedHeadline(root: Element, title: string): void {
   }
 }
 
+/** Editor/desk codes closing Indonesian news: "(fai/idh)", "(mdk/yan)", "(Dio/Ysl)". */
+export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*\)\s*$/;
+
+/**
+ * Desk codes stay, the same way on every site: as a small line of their own after the last paragraph
+ * (Merdeka puts the code inside the last <p>, Detik in a <strong> of its own).
+ */
+export function normalizeDeskCode(root: Element): void {
+  const blocks = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div') && textOf(el));
+  const last = blocks.at(-1);
+  if (!last) return;
+  const text = textOf(last);
+  const m = text.match(DESK_CODE);
+  if (!m) return;
+  const code = m[0].trim();
+  const doc = root.ownerDocument;
+  const line = doc.createElement('p');
+  const small = doc.createElement('small');
+  small.textContent = code;
+  line.append(small);
+  if (text === code) {
+    last.replaceWith(line);
+    return;
+  }
+  // Cut the code off the end of the paragraph's last text node(s).
+  const walker = doc.createTreeWalker(last, 4 /* NodeFilter.SHOW_TEXT */);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  let toCut = code.replace(/\s+/g, '');
+  for (const t of texts.reverse()) {
+    if (!toCut) break;
+    const compact = (t.data.match(/\S/g) ?? []).join('');
+    if (!compact) continue;
+    if (toCut.endsWith(compact)) {
+      toCut = toCut.slice(0, -compact.length);
+      t.data = '';
+    } else if (compact.endsWith(toCut)) {
+      let chars = toCut.length;
+      let i = t.data.length;
+      while (chars > 0 && i > 0) if (!/\s/.test(t.data[--i])) chars--;
+      t.data = t.data.slice(0, i).replace(/\s+$/, '');
+      toCut = '';
+    } else break;
+  }
+  for (const el of Array.from(last.querySelectorAll('strong, b, em, span')).reverse()) if (!textOf(el)) el.remove();
+  last.after(line);
+}
+
 export { holdsProse };

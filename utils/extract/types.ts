@@ -19,6 +19,17 @@ export interface Article {
   readingMinutes: number;
   /** Id of the site rule that shaped the extraction, or null for the generic path. */
   ruleId: string | null;
+  /** Set by readArticle when the article spans several pages. */
+  pages?: PagesInfo;
+}
+
+export interface PagesInfo {
+  /** Pages whose text is in the article (1 = a single page). */
+  joined: number;
+  /** Pages the article has, as far as the page says (>= joined). */
+  total: number;
+  /** Pages that could not be fetched, by number, with the URL tried. */
+  missing: { page: number; url: string; reason: string }[];
 }
 
 export interface LeadImage {

@@ -1,6 +1,6 @@
 /**
  * The ordered registry of site rules. Order matters only where hosts overlap: more specific hosts first.
- * Adding a site: its rule file, one line here, and its fixture folder (test/fixtures/sites/<id>/).
+ * Adding a site: its rule file, one line here, and its fixture folder (test/fixtures/<id>/); `npm run new-rule -- <id> <host>` does all three.
  */
 import type { SiteRule } from './types';
 import { kompas } from './kompas';

@@ -22,6 +22,17 @@ export const kompas: SiteRule = {
   stopPhrases: ['Baca berita tanpa iklan', 'dalam segala situasi, kompas.com berkomitmen', 'Berikan apresiasi', 'Kirimkan apresiasi spesial'],
   timezone: '+07:00',
   titleStrip: [/\s+Halaman all.*$/i, /\s+-\s+Kompas\.com$/i],
+  // ?page=all holds every page in one document (notes §0.1, seven sources agree).
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    pager: ['.read__paging', '.paging__wrap', '.paging'],
+  },
   metadata: {
     title: ['h1.read__title'],
     bylineMeta: ['content_author'],

@@ -34,6 +34,22 @@ export interface SiteRule {
     dateMeta?: readonly string[];
     leadImage?: readonly string[];
   };
+  /** How to reach the other pages of a multi-page article (see utils/extract/pages.ts). */
+  pagination?: SitePagination;
   /** Last changes the data cannot express. Receives the narrowed body. */
   clean?: (body: Element) => void;
+}
+
+export interface SitePagination {
+  /** Every page is already in the document (Liputan6 sections, Merdeka page-break markers). */
+  inDocument?: boolean;
+  /**
+   * The URL of one page that holds the whole article (Kompas ?page=all, Detik ?single=1), or null when `url`
+   * already is that page. Fetched only when the document shows it is one of several pages (`pager`).
+   */
+  allPagesUrl?: (url: URL) => string | null;
+  /** Elements that show the article has more pages (a pager); without one, the page is taken as whole. */
+  pager?: readonly string[];
+  /** Links to the next page, for sites read page by page. */
+  next?: readonly string[];
 }
