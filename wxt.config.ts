@@ -22,13 +22,15 @@ const E2E_TOGGLE_ENTRYPOINT = {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Fewest permissions: activeTab gives access to the current tab only after the user asks
-    // (toolbar, shortcut, context menu). No host permissions in the foundation.
+    // Fewest permissions: activeTab gives access to the current tab only after the user asks (toolbar, shortcut,
+    // context menu). Install-time host access is limited to the supported news sites, through the auto-clean
+    // content script's matches. Any other site is asked for when the user adds it, or for "detect everywhere".
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
     ...(mode === E2E_MODE ? { host_permissions: E2E_HOST_PATTERNS } : {}),

@@ -7,16 +7,32 @@ export interface ReaderToolbarProps {
   onExit: () => void;
   onTheme: (theme: Theme) => void;
   onFontSize: (direction: 1 | -1) => void;
+  /** On a supported site: its auto-clean switch. */
+  autoSite?: { label: string; on: boolean };
+  onAutoClean?: (on: boolean) => void;
+  /** Opened by auto-clean: the way back is "Show original". */
+  autoOpened?: boolean;
 }
 
 const THEME_KEYS: Record<Theme, string> = { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
 
-export function ReaderToolbar({ settings, t, onExit, onTheme, onFontSize }: ReaderToolbarProps) {
+export function ReaderToolbar({ settings, t, onExit, onTheme, onFontSize, autoSite, onAutoClean, autoOpened }: ReaderToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
       <button type="button" class="exit" data-action="exit" onClick={onExit} title={`${t('exit')} (Esc)`}>
-        <span aria-hidden="true">←</span> {t('exit')}
+        <span aria-hidden="true">←</span> {autoOpened ? t('showOriginal') : t('exit')}
       </button>
+      {autoSite && (
+        <label class="switch">
+          <input
+            type="checkbox"
+            data-action="auto-clean"
+            checked={autoSite.on}
+            onChange={(e) => onAutoClean?.((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('autoCleanOn', autoSite.label)}
+        </label>
+      )}
       <div class="spacer" />
       <div class="group" role="radiogroup" aria-label={t('theme')}>
         {THEMES.map((theme) => (

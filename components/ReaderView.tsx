@@ -15,6 +15,12 @@ export interface ReaderViewProps {
   onTheme: (theme: Theme) => void;
   onFontSize: (direction: 1 | -1) => void;
   onLocalLink?: (id: string) => void;
+  /** The other pages of the article are being fetched. */
+  joining?: boolean;
+  /** On a supported site: its auto-clean switch. */
+  autoSite?: { label: string; on: boolean };
+  onAutoClean?: (on: boolean) => void;
+  autoOpened?: boolean;
 }
 
 export function ReaderView(props: ReaderViewProps) {
@@ -29,6 +35,9 @@ export function ReaderView(props: ReaderViewProps) {
       <ReaderToolbar
         settings={settings}
         t={t}
+        autoSite={props.autoSite}
+        onAutoClean={props.onAutoClean}
+        autoOpened={props.autoOpened}
         onExit={props.onExit}
         onTheme={props.onTheme}
         onFontSize={props.onFontSize}
@@ -46,7 +55,20 @@ export function ReaderView(props: ReaderViewProps) {
                 </time>
               )}
               <span class="reading-time">{t('readingTime', String(article.readingMinutes))}</span>
+              {props.joining && <span class="pages" role="status">{t('joiningPages')}</span>}
+              {!props.joining && (article.pages?.joined ?? 1) > 1 && (
+                <span class="pages">{t('joinedPages', String(article.pages!.joined))}</span>
+              )}
             </p>
+            {!props.joining &&
+              article.pages?.missing.map((m) => (
+                <p class="missing" role="note" key={m.url}>
+                  {t('missingPage', [String(m.page), m.reason])}{' '}
+                  <a href={m.url} rel="noopener noreferrer">
+                    {t('openMissingPage')}
+                  </a>
+                </p>
+              ))}
           </header>
           {lead && (
             <figure class="lead">

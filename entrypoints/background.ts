@@ -1,6 +1,12 @@
-/** Thin: routes the toolbar button, Alt+Shift+R and the context menu to the reader toggle. */
+/**
+ * Thin: routes the toolbar button, Alt+Shift+R and the context menu to the reader toggle; keeps the scripts of
+ * user-added sites and of "detect everywhere" in step with settings; shows the detector's badge.
+ */
 import { browser } from 'wxt/browser';
 import { READER_SCRIPT, toggleReaderInTab } from '@/utils/background/toggle';
+import { syncRegisteredScripts } from '@/utils/background/user-sites';
+import { loadSettings, watchSettings } from '@/utils/settings';
+import { isDetectResult } from '@/utils/messages';
 
 const MENU_ID = 'jernih-read';
 const NOTICE_PAGE = '/notice.html';
@@ -29,9 +35,26 @@ async function toggle(tabId: number | undefined) {
   });
 }
 
+function syncScripts() {
+  void loadSettings(browser.storage.local)
+    .then((s) => syncRegisteredScripts(s, browser.scripting as never, browser.permissions))
+    .catch((e) => console.warn('Jernih: could not register site scripts', e));
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
+    syncScripts();
+  });
+  browser.runtime.onStartup.addListener(syncScripts);
+  watchSettings(browser.storage.onChanged, syncScripts);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !isDetectResult(message)) return undefined;
+    const tabId = sender.tab.id;
+    void action.setBadgeBackgroundColor({ tabId, color: '#0e7490' });
+    void action.setBadgeText({ tabId, text: message.article ? '✓' : '' });
+    if (message.article) void action.setTitle({ tabId, title: browser.i18n.getMessage('articleDetected') });
+    return undefined;
   });
   action.onClicked.addListener((tab) => void toggle(tab.id));
   browser.commands.onCommand.addListener((command, tab) => {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [--runs N] [--warmup N] [--browser-runs N] [--no-browser] [--no-node] [--build]
+ * npm run bench [-- --json] [--runs N | --node-seconds S] [--warmup N] [--browser-runs N] [--no-browser] [--no-node] [--build]
  *
  * The performance budgets of DESIGN.md, measured (never asserted in tests):
  *   (a) Node + jsdom: extractArticle vs bare Readability on every article fixture, same document, interleaved runs.
@@ -47,7 +47,8 @@ const { values: opts } = parseArgs({
   args: process.argv.slice(2),
   options: {
     json: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '15' },
+    runs: { type: 'string' },
+    'node-seconds': { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
     'browser-runs': { type: 'string', default: '7' },
     'no-browser': { type: 'boolean', default: false },
@@ -55,9 +56,15 @@ const { values: opts } = parseArgs({
     build: { type: 'boolean', default: false },
   },
 });
-const RUNS = Math.max(1, Number(opts.runs));
+/** Runs per page in (a): --runs N, else as many as fit the time budget (--node-seconds), between 7 and 15. */
+const RUNS = opts.runs ? Math.max(1, Number(opts.runs)) : null;
+const MIN_RUNS = 7;
+const MAX_RUNS = 15;
+const NODE_SECONDS = Math.max(1, Number(opts['node-seconds']));
 const WARMUP = Math.max(0, Number(opts.warmup));
 const BROWSER_RUNS = Math.max(1, Number(opts['browser-runs']));
+/** Loads per supported-site page for the auto-clean figure. */
+const AUTO_RUNS = 5;
 
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -86,6 +93,7 @@ interface NodePage {
   ruleId: string | null;
   bytes: number;
   words: number | null;
+  runs: number;
   extractMs: number;
   readabilityMs: number;
   ratio: number;
@@ -97,7 +105,7 @@ function timeOnce(fn: () => unknown): number {
   return performance.now() - t;
 }
 
-function benchNodePage(f: Fixture): NodePage {
+function benchNodePage(f: Fixture, budgetMs: number): NodePage {
   const url = f.expected.url;
   const dom = loadPage(f.html, url);
   const doc = dom.window.document;
@@ -106,13 +114,16 @@ function benchNodePage(f: Fixture): NodePage {
     // Bare Readability as a caller would use it: a clone (it mutates), default options, parse().
     const readability = () => new Readability(doc.cloneNode(true) as Document).parse();
     const article = extract();
+    const tw = performance.now();
     for (let i = 0; i < WARMUP; i++) {
       extract();
       readability();
     }
+    const perRun = WARMUP ? (performance.now() - tw) / WARMUP : 0;
+    const runs = RUNS ?? Math.min(MAX_RUNS, Math.max(MIN_RUNS, perRun ? Math.floor(budgetMs / perRun) : MAX_RUNS));
     const te: number[] = [];
     const tr: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       // Interleaved, alternating which goes first, so drift and GC fall on both sides alike.
       if (i % 2) {
         tr.push(timeOnce(readability));
@@ -129,6 +140,7 @@ function benchNodePage(f: Fixture): NodePage {
       ruleId: article?.ruleId ?? null,
       bytes: Buffer.byteLength(f.html),
       words: article?.wordCount ?? null,
+      runs,
       extractMs,
       readabilityMs,
       ratio: extractMs / readabilityMs,
@@ -150,16 +162,25 @@ function ratioGroup(pages: NodePage[]) {
 
 function benchNode() {
   const fixtures = listFixtures().filter((f) => f.expected.article !== false);
-  log(`(a) node/jsdom: ${fixtures.length} article fixtures, ${WARMUP} warm-up + ${RUNS} interleaved runs each`);
+  log(
+    `(a) node/jsdom: ${fixtures.length} article fixtures, ${WARMUP} warm-up + ` +
+      `${RUNS ?? `${MIN_RUNS}-${MAX_RUNS} (to fit ~${NODE_SECONDS} s)`} interleaved runs each`,
+  );
   const t0 = performance.now();
-  const pages = fixtures.map(benchNodePage);
-  const missed = pages.filter((p) => p.words === null).map((p) => p.id);
-  // A page with a rule is one whose rule applied (ruleId non-null in the result).
+  const all: NodePage[] = [];
+  fixtures.forEach((f, i) => {
+    const left = NODE_SECONDS * 1000 - (performance.now() - t0);
+    all.push(benchNodePage(f, left / (fixtures.length - i)));
+  });
+  // Article fixtures the engine returns null for stop early: their time says nothing, so they are listed apart.
+  const missed = all.filter((p) => p.words === null).map((p) => p.id);
+  const pages = all.filter((p) => p.words !== null);
+  // With a site rule: the result's ruleId is non-null.
   const withRule = pages.filter((p) => p.ruleId !== null);
   const withoutRule = pages.filter((p) => p.ruleId === null);
   log(`    done in ${(performance.now() - t0) / 1000 | 0} s`);
   return {
-    runs: RUNS,
+    runs: RUNS ?? { min: Math.min(...all.map((p) => p.runs)), max: Math.max(...all.map((p) => p.runs)) },
     warmup: WARMUP,
     pages: pages.map((p) => ({ ...p, extractMs: r3(p.extractMs), readabilityMs: r3(p.readabilityMs), ratio: r3(p.ratio) })),
     overall: {
@@ -267,7 +288,8 @@ const PAINT_PROBE = `(() => {
     });
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+  // The document itself, not <html>: as an init script (auto-clean runs) this starts before <html> exists.
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
 })()`;
 
 /** Bare Readability (and the engine, when bundled) timed inside the page: returns { readability: ms[], engine: ms[] }. */
@@ -309,7 +331,21 @@ async function launch(extDir: string) {
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, profile, extensionId: new URL(worker.url()).host };
+  return { context, profile, worker, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Supported sites (Kompas...) are cleaned automatically on load, so a click there would close the reader. The
+ * click runs switch auto-clean off for every built-in rule (the per-site switch users have: settings
+ * autoCleanOff); the auto-clean runs switch it back on.
+ */
+function autoCleanSetting(ruleIds: string[] | []): string {
+  return `(async () => {
+    const c = globalThis.chrome;
+    const cur = (await c.storage.local.get('settings')).settings || {};
+    await c.storage.local.set({ settings: { version: 2, ...cur, autoCleanOff: ${JSON.stringify(ruleIds)} } });
+    return true;
+  })()`;
 }
 
 async function benchBrowser(extDir: string) {
@@ -317,7 +353,9 @@ async function benchBrowser(extDir: string) {
   const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
   const engineSrc = await engineBundle();
   const server = await startServer();
-  const { context, profile, extensionId } = await launch(extDir);
+  const { context, profile, worker, extensionId } = await launch(extDir);
+  const { SITE_RULES } = await import('../utils/extract');
+  const ruleIds = SITE_RULES.map((r: { id: string }) => r.id);
   const t0 = performance.now();
   try {
     const version = context.browser()?.version() ?? null;
@@ -332,6 +370,8 @@ async function benchBrowser(extDir: string) {
       onFrame?.(performance.now());
       onFrame = null;
     });
+
+    await worker.evaluate(autoCleanSetting(ruleIds));
 
     let n = 0;
     const urlFor = (id: string) => {
@@ -350,6 +390,9 @@ async function benchBrowser(extDir: string) {
 
     const clickOnce = async (id: string): Promise<ClickSample> => {
       await page.goto(urlFor(id), { waitUntil: 'load' });
+      if (await page.evaluate(`!!document.body && document.body.id === 'jernih-reader'`)) {
+        throw new Error('the reader was already open after load (auto-clean still on?): click not measured');
+      }
       const targetId = await tabTarget(page.url()); // looked up before the clock starts
       await page.evaluate(PAINT_PROBE);
       await page.evaluate('void (window.__jernihBench.click = performance.now())');
@@ -373,7 +416,7 @@ async function benchBrowser(extDir: string) {
         // Injected as the brief says (a <script> in the page), then the element is taken out again so the
         // documents both sides clone are the page as loaded; the globals stay.
         const el = await page.addScriptTag({ content });
-        await el.evaluate((node) => node.remove());
+        await el.evaluate((node) => (node as Element).remove());
       }
       return (await page.evaluate(IN_PAGE_TIMING(BROWSER_RUNS, 2))) as {
         readability: number[];
@@ -425,6 +468,48 @@ async function benchBrowser(extDir: string) {
       });
       log(`    ${id}: click->paint median ${median(frame).toFixed(1)} ms, readability ${median(timing.readability).toFixed(2)} ms`);
     }
+    // Auto-clean: a supported site's article opens in the reader by itself. Navigation start -> painted reader.
+    const autoIds = pages.filter((p) => p.ruleIdInPage !== null).map((p) => p.id);
+    const autoClean = [];
+    if (autoIds.length) {
+      await page.close();
+      await worker.evaluate(autoCleanSetting([]));
+      const auto = await context.newPage();
+      await auto.addInitScript({ content: PAINT_PROBE });
+      for (const id of autoIds) {
+        const samples: { paint: number; dom: number; dcl: number; fcp: number | null }[] = [];
+        for (let i = 0; i < AUTO_RUNS; i++) {
+          try {
+            await auto.goto(urlFor(id), { waitUntil: 'load' });
+            await auto.waitForFunction('window.__jernihBench && window.__jernihBench.frame !== null', null, { timeout: 5000, polling: 10 });
+            samples.push(
+              (await auto.evaluate(`(() => {
+                const nav = performance.getEntriesByType('navigation')[0];
+                const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                return { paint: window.__jernihBench.frame, dom: window.__jernihBench.dom,
+                  dcl: nav ? nav.domContentLoadedEventEnd : null, fcp: fcp ? fcp.startTime : null };
+              })()`)) as { paint: number; dom: number; dcl: number; fcp: number | null },
+            );
+          } catch (error) {
+            failures.push(`auto-clean ${id}: ${(error as Error).message.split('\n')[0]}`);
+          }
+        }
+        const fcps = samples.map((x) => x.fcp).filter((x): x is number => x !== null);
+        autoClean.push({
+          id,
+          runs: samples.length,
+          navigationToPaintMedianMs: r2(median(samples.map((x) => x.paint))),
+          navigationToPaintP95Ms: r2(percentile(samples.map((x) => x.paint), 95)),
+          domContentLoadedMedianMs: r2(median(samples.map((x) => x.dcl))),
+          firstContentfulPaintMedianMs: fcps.length ? r2(median(fcps)) : null,
+          /** Loads whose first contentful paint came before the reader was in the DOM: the page may have flashed. */
+          paintedBeforeReader: samples.filter((x) => x.fcp !== null && x.fcp < x.dom).length,
+        });
+        log(`    auto-clean ${id}: navigation->paint median ${median(samples.map((x) => x.paint)).toFixed(1)} ms`);
+      }
+      await auto.close();
+    }
+
     const frames = all.map((s) => s.toFrame);
     const readabilityMedian = median(pages.map((p) => p.readabilityInPageMedianMs));
     const engineMedian = engineAll.length ? median(pages.map((p) => p.engineInPageMedianMs!)) : null;
@@ -439,6 +524,11 @@ async function benchBrowser(extDir: string) {
         'with .reader .body in its shadow root. paintedTask = the task after that frame. node-clock = Node performance.now() ' +
         'just before the send -> that rAF callback\'s binding call arriving in Node (includes one page->Node hop). Each click on a fresh page load; one warm-up click discarded.',
       pages,
+      autoClean: {
+        runsPerPage: AUTO_RUNS,
+        clock: 'performance.now() in the page (ms since navigation start) in the rAF callback after the reader appeared; probe installed as an init script.',
+        pages: autoClean,
+      },
       overall: {
         samples: all.length,
         clickToPaintMedianMs: r2(median(frames)),
@@ -510,14 +600,15 @@ async function main() {
   out.push(`Jernih bench — ${result.date}, Node ${process.version}, ${result.machine.cpus} CPUs`);
   if (node) {
   out.push('');
-  out.push(`(a) extractArticle vs bare Readability, Node + jsdom (median of ${node.runs} interleaved runs, ${node.warmup} warm-up)`);
+  const runs = typeof node.runs === 'number' ? String(node.runs) : `${node.runs.min}-${node.runs.max}`;
+  out.push(`(a) extractArticle vs bare Readability, Node + jsdom (median of ${runs} interleaved runs a page, ${node.warmup} warm-up)`);
   out.push(
     table(
       [
-        ['page', 'rule', 'KB', 'words', 'extract ms', 'readab. ms', 'ratio'],
-        ...node.pages.map((p) => [p.id, p.ruleId, (p.bytes / 1024).toFixed(1), p.words, fx(p.extractMs), fx(p.readabilityMs), fx(p.ratio)]),
+        ['page', 'rule', 'KB', 'words', 'runs', 'extract ms', 'readab. ms', 'ratio'],
+        ...node.pages.map((p) => [p.id, p.ruleId, (p.bytes / 1024).toFixed(1), p.words, p.runs, fx(p.extractMs), fx(p.readabilityMs), fx(p.ratio)]),
       ],
-      ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
   out.push('');
@@ -535,7 +626,9 @@ async function main() {
   out.push(
     `sums: extract ${fx(node.overall.sumExtractMs)} ms, readability ${fx(node.overall.sumReadabilityMs)} ms. ` +
       `Budget ${BUDGET.extractVsReadability}x: ${verdict(node.overall.ratioMedian <= BUDGET.extractVsReadability)} (median ratio).` +
-      (node.nullResults.length ? `  NULL results on article fixtures: ${node.nullResults.join(', ')}` : ''),
+      (node.nullResults.length
+        ? `\nextractArticle returned null on ${node.nullResults.length} article fixture(s), left out of the ratios: ${node.nullResults.join(', ')}`
+        : ''),
   );
   }
   out.push('');
@@ -566,6 +659,22 @@ async function main() {
         `Engine/Readability inside Chromium: ${fx(browser.overall.engineOverReadabilityInPage)}x.`,
     );
     out.push(`clock: ${browser.clock}`);
+    if (browser.autoClean.pages.length) {
+      out.push('');
+      out.push(`auto-clean on supported sites (no click; ${browser.autoClean.runsPerPage} loads a page): navigation start -> painted reader`);
+      out.push(
+        table(
+          [
+            ['page', 'median ms', 'p95 ms', 'DOMContentLoaded ms', 'first contentful paint ms', 'painted before reader'],
+            ...browser.autoClean.pages.map((p) => [
+              p.id, fx(p.navigationToPaintMedianMs, 1), fx(p.navigationToPaintP95Ms, 1), fx(p.domContentLoadedMedianMs, 1),
+              fx(p.firstContentfulPaintMedianMs, 1), `${p.paintedBeforeReader}/${p.runs}`,
+            ]),
+          ],
+          ['l', 'r', 'r', 'r', 'r', 'r'],
+        ),
+      );
+    }
     const untitled = browser.pages.filter((p) => !p.readerShowsTitle).map((p) => p.id);
     if (untitled.length) out.push(`WARNING: the reader did not show the expected headline on: ${untitled.join(', ')}`);
     if (browser.failures.length) out.push(`failed clicks: ${browser.failures.join('; ')}`);

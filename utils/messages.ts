@@ -27,3 +27,13 @@ export function isReaderReply(msg: unknown): msg is ReaderReply {
     ['opened', 'closed', 'no-article', 'error'].includes((msg as ReaderReply).state)
   );
 }
+
+/** content script (detector) -> background */
+export interface DetectResult {
+  type: 'detect:result';
+  article: boolean;
+}
+
+export function isDetectResult(msg: unknown): msg is DetectResult {
+  return !!msg && typeof msg === 'object' && (msg as DetectResult).type === 'detect:result' && typeof (msg as DetectResult).article === 'boolean';
+}

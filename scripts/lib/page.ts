@@ -3,22 +3,38 @@
  * subresources load), so reading a file never touches the network, and a virtual console that stays quiet
  * (jsdom reports every stylesheet it cannot parse; those are noise for a command-line tool).
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-export function loadPage(html: string, url: string): JSDOM {
+/** The part of jsdom's API used here, typed locally: the project has no @types/jsdom (jsdom is a test dependency). */
+export interface LoadedPage {
+  window: Window & typeof globalThis;
+}
+interface JsdomApi {
+  JSDOM: new (html: string, options: { url: string; virtualConsole: unknown }) => LoadedPage;
+  VirtualConsole: new () => unknown;
+}
+const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomApi;
+
+export function loadPage(html: string, url: string): LoadedPage {
   // No runScripts, no resources: the jsdom defaults, on purpose.
   return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
 }
 
-/** The url of a fixture page: expected.json beside the file (test/fixtures/<group>/<case>/), or null. */
+/**
+ * The URL of a fixture page, from the expected.json beside it (test/fixtures/<group>/<case>/): `url` for
+ * source.html, and for the other pages of a multi-page fixture the key of `pages` (URL -> file) naming the file.
+ * Null when the file is not a fixture page.
+ */
 export function fixtureUrlFor(file: string): string | null {
   const exp = join(dirname(file), 'expected.json');
   if (!existsSync(exp)) return null;
   try {
-    const url = (JSON.parse(readFileSync(exp, 'utf8')) as { url?: unknown }).url;
-    return typeof url === 'string' && url ? url : null;
+    const e = JSON.parse(readFileSync(exp, 'utf8')) as { url?: unknown; pages?: Record<string, unknown> };
+    if (basename(file) === 'source.html') return typeof e.url === 'string' && e.url ? e.url : null;
+    const hit = Object.entries(e.pages ?? {}).find(([, f]) => f === basename(file));
+    return hit ? hit[0] : null;
   } catch {
     return null;
   }

@@ -161,7 +161,7 @@ describe('reader view in Chromium', () => {
     expect(parseFloat(state.font)).toBe(parseFloat(fontBefore) + 2);
     await page.screenshot({ path: join(ARTIFACTS, 'reader-dark.png') });
     const stored = await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
-    expect(stored.settings).toMatchObject({ version: 1, theme: 'dark' });
+    expect(stored.settings).toMatchObject({ version: 2, theme: 'dark' });
 
     const other = await openPage(server.fixture('kompas/seed-putin-kim'));
     await browser.clickAction(other);

@@ -3,12 +3,13 @@
  * arguments, so it runs under jsdom in unit tests and in the content script alike.
  */
 import { render } from 'preact';
-import { extractArticle, type Article } from '../extract';
-import { DEFAULT_SETTINGS, nextFontSize, type Settings, type Theme } from '../settings';
+import { extractArticle, planPages, readArticle, type Article } from '../extract';
+import { DEFAULT_SETTINGS, nextFontSize, autoCleanOn, withAutoClean, type Settings, type SettingsPatch, type Theme } from '../settings';
 import { findOpenReader, swapIn, type Swap } from './swap';
 import { ReaderView } from '@/components/ReaderView';
 import type { Translate } from '@/components/i18n';
 import type { ReaderReply } from '../messages';
+import { siteFor } from './autoclean';
 import css from '@/components/reader.css?inline';
 
 export interface ReaderEnv {
@@ -17,15 +18,25 @@ export interface ReaderEnv {
   t: Translate;
   locale?: string;
   loadSettings: () => Promise<Settings>;
-  saveSettings: (patch: Partial<Omit<Settings, 'version'>>) => Promise<Settings>;
+  saveSettings: (patch: SettingsPatch | ((s: Settings) => SettingsPatch)) => Promise<Settings>;
   /** Subscribes to settings changed elsewhere; returns the unsubscribe function. */
   watchSettings: (cb: (s: Settings) => void) => () => void;
+  /** Fetches another page of a multi-page article; without it, the reader shows the page it has. */
+  fetchPage?: (url: string) => Promise<string>;
   extract?: (doc: Document, url: string) => Article | null;
+}
+
+export interface OpenOptions {
+  /**
+   * Opened by auto-clean on a supported site: `site` is the key of its switch (rule id or host) and `label`
+   * the name shown ("kompas.com"). The reader then offers "Show original" and the switch.
+   */
+  auto?: { site: string; label: string };
 }
 
 export interface ReaderController {
   toggle(): Promise<ReaderReply>;
-  open(): Promise<ReaderReply>;
+  open(options?: OpenOptions): Promise<ReaderReply>;
   close(): ReaderReply;
   readonly isOpen: boolean;
 }
@@ -37,9 +48,13 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   const extract = env.extract ?? ((d: Document, url: string) => extractArticle(d, { url }));
   let swap: Swap | null = null;
   let article: Article | null = null;
+  let joining = false;
+  let auto: OpenOptions['auto'] | undefined;
+  let autoOpened = false;
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let unwatch: (() => void) | null = null;
   let previousFocus: Element | null = null;
+  let generation = 0;
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented && swap) {
@@ -49,13 +64,14 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     }
   };
 
+  const update = (patch: SettingsPatch) => {
+    settings = { ...settings, ...patch };
+    paint();
+    void env.saveSettings(patch).catch(() => undefined);
+  };
+
   const paint = () => {
     if (!swap || !article) return;
-    const update = (patch: Partial<Omit<Settings, 'version'>>) => {
-      settings = { ...settings, ...patch };
-      paint();
-      void env.saveSettings(patch).catch(() => undefined);
-    };
     render(
       <>
         <style>{css}</style>
@@ -64,6 +80,10 @@ export function createReaderController(env: ReaderEnv): ReaderController {
           settings={settings}
           t={t}
           locale={env.locale}
+          joining={joining}
+          autoSite={auto ? { label: auto.label, on: autoCleanOn(settings, auto.site) } : undefined}
+          autoOpened={autoOpened}
+          onAutoClean={(on) => auto && update(withAutoClean(settings, auto.site, on))}
           onExit={() => controller.close()}
           onTheme={(theme: Theme) => update({ theme })}
           onFontSize={(d) => update({ fontSize: nextFontSize(settings.fontSize, d) })}
@@ -74,6 +94,24 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     );
   };
 
+  /** The other pages, joined in the background while the first page is already readable. */
+  const joinPages = async (url: string, gen: number) => {
+    if (!env.fetchPage || planPages(doc, url).kind === 'single') return;
+    joining = true;
+    paint();
+    try {
+      const whole = await readArticle(doc, { url, fetchPage: env.fetchPage });
+      if (gen === generation && whole && swap) article = whole;
+    } catch {
+      // Keep the first page; readArticle reports missing pages itself, this is only for the unexpected.
+    } finally {
+      if (gen === generation) {
+        joining = false;
+        paint();
+      }
+    }
+  };
+
   const controller: ReaderController = {
     get isOpen() {
       return swap !== null;
@@ -81,22 +119,25 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     async toggle() {
       return swap ? controller.close() : controller.open();
     },
-    async open() {
-      if (swap) return { state: 'opened' };
-      if (findOpenReader(doc)) return { state: 'opened' };
+    async open(options: OpenOptions = {}) {
+      if (swap || findOpenReader(doc)) return { state: 'opened' };
+      const url = win.location.href;
       let found: Article | null;
       try {
-        found = extract(doc, win.location.href);
+        found = extract(doc, url);
       } catch (error) {
-        showNotice(doc, t('extractError'));
+        if (!options.auto) showNotice(doc, t('extractError'));
         return { state: 'error', message: String(error) };
       }
       if (!found) {
-        showNotice(doc, t('noArticle'));
+        if (!options.auto) showNotice(doc, t('noArticle'));
         return { state: 'no-article' };
       }
       article = found;
       settings = await env.loadSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
+      // The site's switch shows whenever the page is on a supported site, however the reader was opened.
+      auto = options.auto ?? siteFor(url, settings) ?? undefined;
+      autoOpened = !!options.auto;
       previousFocus = doc.activeElement;
       swap = swapIn(doc, win);
       paint();
@@ -112,10 +153,12 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         // No Popover API (old browser): the reader still covers the page as the only rendered body.
       }
       (swap.root.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
+      void joinPages(url, ++generation);
       return { state: 'opened' };
     },
     close() {
       if (!swap) return { state: 'closed' };
+      generation++;
       win.removeEventListener('keydown', onKey, true);
       unwatch?.();
       unwatch = null;
@@ -123,6 +166,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       swap.restore();
       swap = null;
       article = null;
+      joining = false;
       const back = previousFocus;
       if (back instanceof win.HTMLElement && back.isConnected) back.focus({ preventScroll: true });
       return { state: 'closed' };

@@ -9,6 +9,11 @@ export interface SiteRule {
   name: string;
   /** Hosts the rule serves; "kompas.com" also matches every subdomain of kompas.com. */
   hosts: readonly string[];
+  /**
+   * Match patterns for the auto-clean content script (and so the install-time host permission), when the rule
+   * covers only part of a host (bbc.com/indonesia). Default: every page of `hosts` and their subdomains.
+   */
+  matches?: readonly string[];
   /** Article pages (tested on pathname + search); other URLs of the host get the generic path. */
   articleUrl?: RegExp;
   /** Selectors of the article body, best first. */

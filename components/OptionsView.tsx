@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from './i18n';
+import { THEMES, type Theme } from '@/utils/settings';
+
+export interface SiteRow {
+  /** Switch key: rule id for built-in sites, host for user-added ones. */
+  key: string;
+  label: string;
+  on: boolean;
+}
+
+export interface OptionsViewProps {
+  t: Translate;
+  builtIn: SiteRow[];
+  userSites: SiteRow[];
+  detectEverywhere: boolean;
+  theme: Theme;
+  /** A message after an action (added, refused, invalid host). */
+  status?: { kind: 'ok' | 'error'; text: string } | null;
+  onToggleSite: (key: string, on: boolean) => void;
+  /** Called in the click itself: browsers grant permissions only during a user gesture. */
+  onAddSite: (host: string) => void;
+  onRemoveSite: (host: string) => void;
+  onDetectEverywhere: (on: boolean) => void;
+  onTheme: (theme: Theme) => void;
+}
+
+const THEME_KEYS: Record<Theme, string> = { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
+
+export function OptionsView(p: OptionsViewProps) {
+  const { t } = p;
+  const [host, setHost] = useState('');
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+
+      <section aria-labelledby="sites-h">
+        <h2 id="sites-h">{t('optionsSupportedSites')}</h2>
+        <p class="hint">{t('optionsSupportedHint')}</p>
+        <ul class="sites" data-list="builtin">
+          {p.builtIn.map((s) => (
+            <li key={s.key}>
+              <label>
+                <input type="checkbox" data-site={s.key} checked={s.on} onChange={(e) => p.onToggleSite(s.key, (e.currentTarget as HTMLInputElement).checked)} />
+                {s.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="user-h">
+        <h2 id="user-h">{t('optionsYourSites')}</h2>
+        <p class="hint">{t('optionsYourSitesHint')}</p>
+        <form
+          class="add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            p.onAddSite(host);
+          }}
+        >
+          <label for="add-host">{t('optionsAddSiteLabel')}</label>
+          <input id="add-host" name="host" type="text" inputMode="url" placeholder="tribunjateng.com" value={host} onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)} />
+          <button type="submit" data-action="add-site">{t('optionsAddSite')}</button>
+        </form>
+        {p.status && (
+          <p class={`status ${p.status.kind}`} role={p.status.kind === 'error' ? 'alert' : 'status'}>
+            {p.status.text}
+          </p>
+        )}
+        {p.userSites.length === 0 ? (
+          <p class="empty">{t('optionsNoUserSites')}</p>
+        ) : (
+          <ul class="sites" data-list="user">
+            {p.userSites.map((s) => (
+              <li key={s.key}>
+                <label>
+                  <input type="checkbox" data-site={s.key} checked={s.on} onChange={(e) => p.onToggleSite(s.key, (e.currentTarget as HTMLInputElement).checked)} />
+                  {s.label}
+                </label>
+                <button type="button" data-remove={s.key} onClick={() => p.onRemoveSite(s.key)} aria-label={t('optionsRemoveSiteNamed', s.label)}>
+                  {t('optionsRemoveSite')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="detect-h">
+        <h2 id="detect-h">{t('optionsDetectTitle')}</h2>
+        <label>
+          <input type="checkbox" data-action="detect-everywhere" checked={p.detectEverywhere} onChange={(e) => p.onDetectEverywhere((e.currentTarget as HTMLInputElement).checked)} />
+          {t('optionsDetectLabel')}
+        </label>
+        <p class="hint">{t('optionsDetectHint')}</p>
+      </section>
+
+      <section aria-labelledby="look-h">
+        <h2 id="look-h">{t('theme')}</h2>
+        <div role="radiogroup" aria-labelledby="look-h" class="themes">
+          {THEMES.map((theme) => (
+            <label key={theme}>
+              <input type="radio" name="theme" value={theme} checked={p.theme === theme} onChange={() => p.onTheme(theme)} />
+              {t(THEME_KEYS[theme])}
+            </label>
+          ))}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+/** Options page glue: settings and permissions in, OptionsView out. Permission requests stay in the click. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsView, type OptionsViewProps } from '@/components/OptionsView';
+import { SITE_RULES } from '@/utils/extract/sites';
+import { userSitePatterns } from '@/utils/extract/sites/patterns';
+import { ALL_SITES } from '@/utils/background/user-sites';
+import { autoCleanOn, loadSettings, normalizeHost, saveSettings, watchSettings, withAutoClean, type Settings } from '@/utils/settings';
+
+const area = browser.storage.local;
+const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
+const app = document.getElementById('app')!;
+document.documentElement.lang = browser.i18n.getUILanguage();
+let status: OptionsViewProps['status'] = null;
+
+function paint(s: Settings) {
+  render(
+    <OptionsView
+      t={t}
+      builtIn={SITE_RULES.map((r) => ({ key: r.id, label: r.name, on: autoCleanOn(s, r.id) }))}
+      userSites={s.userSites.map((h) => ({ key: h, label: h, on: autoCleanOn(s, h) }))}
+      detectEverywhere={s.detectEverywhere}
+      theme={s.theme}
+      status={status}
+      onToggleSite={(key, on) => void saveSettings(area, (cur) => withAutoClean(cur, key, on))}
+      onAddSite={(input) => {
+        const host = normalizeHost(input);
+        if (!host) return say('error', t('optionsInvalidHost'), s);
+        // Asked now, inside the click: the browser shows its own prompt for this one site.
+        void browser.permissions.request({ origins: userSitePatterns(host) }).then(async (granted) => {
+          if (!granted) return say('error', t('optionsPermissionRefused', host), await loadSettings(area));
+          const next = await saveSettings(area, (cur) => ({ userSites: [...cur.userSites.filter((h) => h !== host), host] }));
+          say('ok', t('optionsSiteAdded', host), next);
+        }, () => say('error', t('optionsPermissionRefused', host), s));
+      }}
+      onRemoveSite={(host) => {
+        void saveSettings(area, (cur) => ({ userSites: cur.userSites.filter((h) => h !== host), autoCleanOff: cur.autoCleanOff.filter((k) => k !== host) }))
+          .then((next) => browser.permissions.remove({ origins: userSitePatterns(host) }).then(() => say('ok', t('optionsSiteRemoved', host), next)));
+      }}
+      onDetectEverywhere={(on) => {
+        if (on) {
+          void browser.permissions.request({ origins: ALL_SITES }).then((granted) => saveSettings(area, { detectEverywhere: granted }));
+        } else {
+          void saveSettings(area, { detectEverywhere: false }).then(() => browser.permissions.remove({ origins: ALL_SITES }));
+        }
+      }}
+      onTheme={(theme) => void saveSettings(area, { theme })}
+    />,
+    app,
+  );
+}
+
+function say(kind: 'ok' | 'error', text: string, s: Settings) {
+  status = { kind, text };
+  paint(s);
+}
+
+void loadSettings(area).then(paint);
+watchSettings(browser.storage.onChanged, paint);

@@ -1,0 +1,18 @@
+/**
+ * The cheap "is there an article here?" check behind the toolbar badge: URL patterns of the site rules, JSON-LD
+ * and OpenGraph article types, then Readability's isProbablyReaderable. Never the full extraction.
+ */
+import { findRule } from './sites';
+import { probablyReadable } from './readability';
+
+const ARTICLE_LD = /"@type"\s*:\s*(\[[^\]]*)?"(NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|LiveBlogPosting)"/;
+
+export function looksLikeArticle(doc: Document, url: string): boolean {
+  if (findRule(url)) return true;
+  const og = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase();
+  if (og === 'article') return true;
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    if (ARTICLE_LD.test(s.textContent ?? '')) return true;
+  }
+  return probablyReadable(doc);
+}

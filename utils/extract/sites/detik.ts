@@ -1,0 +1,160 @@
+import type { SiteRule } from './types';
+
+/**
+ * detik.com, every vertical (news., finance., inet., sport., hot., health., oto., food., travel.) and 20.detik.com
+ * video pages. Facts: shared/notes/id-news-sites.md §2 (body, clutter, metas, ?single=1) and §0.1/§0.2.
+ * The helpers below are shared by the other Trans Media CMS sites (CNN Indonesia §4, CNBC Indonesia §13),
+ * whose templates are the same family: same parallax ads, .linksisip tables, [Gambas:…] placeholders,
+ * bare <strong> datelines and desk codes.
+ */
+
+/** Block elements that end the run of inline nodes a dateline may sit in. */
+const BLOCK = /^(P|DIV|TABLE|FIGURE|H[1-6]|UL|OL|BLOCKQUOTE|SECTION|ASIDE|PRE|IFRAME)$/;
+
+/**
+ * Detik and CNN print the dateline as a bare `<strong>Jakarta</strong> -` (CNN: `<strong>Jakarta, CNN
+ * Indonesia</strong> --`) *before* the first <p>, and style that <p> `display: inline` so it reads as one line
+ * (detik's CSS `.detail__body-text>p:nth-of-type(1){display:inline}`; S1 folds it the same way). Without this,
+ * the dateline becomes a paragraph of its own. Datelines stay (notes §0.2): they move into paragraph 1.
+ */
+export function foldLeadingDateline(body: Element): void {
+  const lead: ChildNode[] = [];
+  let first: Element | null = null;
+  for (const node of Array.from(body.childNodes)) {
+    if (node.nodeType === 8) continue; // comments such as <!--s:parallaxindetail-->
+    if (node.nodeType === 1 && BLOCK.test((node as Element).tagName)) {
+      first = node as Element;
+      break;
+    }
+    if (node.nodeType === 1 && /^(SCRIPT|STYLE|BR)$/.test((node as Element).tagName)) continue;
+    lead.push(node);
+  }
+  const text = lead.map((n) => n.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+  if (!text || !first || first.tagName !== 'P' || text.split(' ').length > 8) return;
+  const doc = body.ownerDocument;
+  first.prepend(...lead, doc.createTextNode(' '));
+}
+
+/**
+ * Text the CMS leaves for client-side embeds and video promos (notes §0.2, S7 CSVs): "[Gambas:Video 20detik]",
+ * "[Gambas:Video CNN]", "[Gambas:Youtube]"…, and the tails "Simak juga Video: '…'", "Lihat juga Video …",
+ * "Tonton juga …", "Saksikan Video …". Also the "BACA JUGA: …" one-liners CNN puts in a bare <p>.
+ */
+const PLACEHOLDER = /^\[gambas:[^\]]*\]$/i;
+const VIDEO_TAIL = /^(?:(simak|lihat|tonton|saksikan)\s+juga\s*(:|video\b)|(simak|tonton|saksikan)\s+video(nya)?\s*[:'"“‘])/i;
+const READ_ALSO = /^(baca|lihat) juga\s*:/i;
+
+export function removeEmbedLeftovers(body: Element): void {
+  for (const el of Array.from(body.querySelectorAll('p, div, strong, b, h2, h3, h4, h5'))) {
+    if (!body.contains(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    const words = text.split(' ').length;
+    const isPlaceholder = PLACEHOLDER.test(text);
+    const isTail = words <= 30 && (VIDEO_TAIL.test(text) || READ_ALSO.test(text));
+    if (!isPlaceholder && !isTail) continue;
+    // A <strong> line goes with the paragraph it fills.
+    const block = el.closest('p') && body.contains(el.closest('p')) ? el.closest('p')! : el;
+    if ((block.textContent ?? '').replace(/\s+/g, ' ').trim() === text) block.remove();
+  }
+  // A placeholder left inline at the end of a real paragraph.
+  for (const p of Array.from(body.querySelectorAll('p'))) {
+    for (const node of Array.from(p.childNodes)) {
+      if (node.nodeType === 3 && /\[gambas:[^\]]*\]/i.test(node.textContent ?? '')) {
+        node.textContent = (node.textContent ?? '').replace(/\s*\[gambas:[^\]]*\]\s*/gi, ' ');
+      }
+    }
+  }
+}
+
+/**
+ * Inline photos: `table.pic_artikel_sisip_table > … div.pic_artikel_sisip > div.pic > img + span(caption)`.
+ * Some noise lists drop the whole table, but it is the article's own photo; it becomes a real
+ * <figure><img><figcaption>, so the caption is read with it (and generic clutter rules, which read "sisip" in
+ * the class as an insert, leave it alone).
+ */
+export function materializeInlinePhotos(body: Element): void {
+  const doc = body.ownerDocument;
+  const boxes = body.querySelectorAll('table.pic_artikel_sisip_table, div.pic_artikel_sisip, .pic_artikel');
+  for (const box of Array.from(boxes)) {
+    if (!body.contains(box)) continue;
+    const img = box.querySelector('img');
+    if (!img) {
+      box.remove();
+      continue;
+    }
+    // (The engine may have turned div.pic into <figure> already: its figcaption is the caption then.)
+    const captionEl = box.querySelector('figcaption') ?? box.querySelector('.pic > span, span, .caption, p');
+    const caption = (captionEl?.textContent ?? img.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
+    const figure = doc.createElement('figure');
+    const clone = doc.createElement('img');
+    for (const attr of ['src', 'alt', 'width', 'height']) {
+      const v = img.getAttribute(attr);
+      if (v) clone.setAttribute(attr, v);
+    }
+    figure.append(clone);
+    if (caption) {
+      const figcaption = doc.createElement('figcaption');
+      figcaption.textContent = caption;
+      figure.append(figcaption);
+    }
+    box.replaceWith(figure);
+  }
+}
+
+export const detik: SiteRule = {
+  id: 'detik',
+  name: 'detikcom',
+  // "detik.com" already covers every subdomain; the verticals are listed so the catalogue says what is served.
+  hosts: [
+    'detik.com', 'news.detik.com', 'finance.detik.com', 'inet.detik.com', 'sport.detik.com', 'hot.detik.com',
+    'health.detik.com', 'oto.detik.com', 'food.detik.com', 'travel.detik.com', '20.detik.com',
+  ],
+  // Every documented shape (notes §2): current `/{category}/d-{id}/{slug}` (also `www.detik.com/{region}/berita/d-…`),
+  // with a trailing page `/N` or `?single=1`; 2020 finance `/berita-ekonomi-bisnis/{7-digit id}/{slug}` (S10);
+  // old `/read/YYYY/MM/DD/HHMMSS/{id}/…` (S15); 20detik videos `/{program}/{YYYYMMDD}-{9-digit id}/{slug}`
+  // (yt-dlp's Detik20IE). Home, /tag/, /search/, /indeks pages have none of these.
+  articleUrl:
+    /^\/(?:(?:[\w-]+\/)*d-\d{5,}(?:[/?]|$)|[a-z-]+\/\d{6,7}\/[\w-]+|read\/\d{4}\/\d{2}\/\d{2}\/\d{6}\/\d+|[\w-]+\/\d{8}-\d{9}(?:[/?]|$))/i,
+  body: [
+    'div.detail__body-text.itp_bodycontent', '.detail__body-text', '#detikdetailtext', 'div.itp_bodycontent',
+    // 2012–2020 templates (S10, S15, S16)
+    'div.detail_text', 'div.text_detail',
+  ],
+  remove: [
+    // Scroll ads: span/p.para_caption "ADVERTISEMENT" / "SCROLL TO CONTINUE WITH CONTENT" inside.
+    '.parallaxindetail', '[class*="ads-scrollpage"]', '.staticdetail_container', '[id^="div-gpt-ad"]', '.aevp',
+    // "Baca juga" boxes, current (.noncontent) and older (table.linksisip > div.lihatjg).
+    '.noncontent', '.linksisip', '.lihatjg',
+    '.detail__body-tag', '.collapsible',
+    // The pager of multi-page articles sits inside the body text.
+    '.detail__long-nav', '.detail__multiple',
+    'script', 'style', 'noscript',
+  ],
+  titleStrip: [/\s+-\s+detik\w*$/i, /\s+\|\s+20detik$/i],
+  timezone: '+07:00',
+  metadata: {
+    title: ['h1.detail__title', '.jdl h1', 'div.content_detail h1'],
+    // "Anggi Pramesti - detikNews": the engine strips the " - detikXxx" label; columnists have their own box.
+    byline: ['.detail__author', '.box-kolumnis__desc h5'],
+    leadImage: ['figure.detail__media-image img', '.detail__media-image img'],
+  },
+  // ?single=1 shows every page in one document (notes §0.1, ✔✔); a trailing /N (page N) is stripped first.
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('single') === '1') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.pathname = all.pathname.replace(/(\/d-\d+\/[^/]+)\/\d{1,2}\/?$/, '$1');
+      all.searchParams.set('single', '1');
+      return all.href;
+    },
+    // Only multi-page articles carry the long-nav with numbered a.detail__anchor-numb links.
+    pager: ['.detail__long-nav', 'a.detail__anchor-numb'],
+  },
+  clean: (body) => {
+    materializeInlinePhotos(body);
+    removeEmbedLeftovers(body);
+    foldLeadingDateline(body);
+  },
+};

@@ -1,0 +1,15 @@
+import type { SiteRule } from './types';
+
+/** idntimes.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+export const idntimes: SiteRule = {
+  id: 'idntimes',
+  name: 'idntimes.com',
+  hosts: ['idntimes.com'],
+  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
+  articleUrl: /^\/.+/,
+  body: ['article'],
+  remove: [],
+  endBefore: [],
+  timezone: '+07:00',
+  metadata: {},
+};

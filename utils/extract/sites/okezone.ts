@@ -1,0 +1,15 @@
+import type { SiteRule } from './types';
+
+/** okezone.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+export const okezone: SiteRule = {
+  id: 'okezone',
+  name: 'okezone.com',
+  hosts: ['okezone.com'],
+  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
+  articleUrl: /^\/.+/,
+  body: ['article'],
+  remove: [],
+  endBefore: [],
+  timezone: '+07:00',
+  metadata: {},
+};
