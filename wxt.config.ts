@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { E2E_HOST_PATTERNS } from './test/e2e/extension/e2e-hosts';
+import { E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
 export const GECKO_ID = 'jernih@jernih.app';
@@ -33,7 +33,7 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
-    ...(mode === E2E_MODE ? { host_permissions: E2E_HOST_PATTERNS } : {}),
+    ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS] } : {}),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {

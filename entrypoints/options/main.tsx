@@ -35,7 +35,11 @@ function paint(s: Settings) {
       }}
       onRemoveSite={(host) => {
         void saveSettings(area, (cur) => ({ userSites: cur.userSites.filter((h) => h !== host), autoCleanOff: cur.autoCleanOff.filter((k) => k !== host) }))
-          .then((next) => browser.permissions.remove({ origins: userSitePatterns(host) }).then(() => say('ok', t('optionsSiteRemoved', host), next)));
+          .then(async (next) => {
+            // Give the access back; a permission the browser holds for another reason simply stays.
+            await browser.permissions.remove({ origins: userSitePatterns(host) }).catch(() => false);
+            say('ok', t('optionsSiteRemoved', host), next);
+          });
       }}
       onDetectEverywhere={(on) => {
         if (on) {

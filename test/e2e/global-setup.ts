@@ -1,6 +1,7 @@
 /**
  * Builds what the e2e suite loads, once, before it runs (about 2 s each):
  *   .output/firefox-mv2-e2e  `wxt build -b firefox --mode e2e`  the Firefox tests (test-only toggle trigger)
+ *   .output/chrome-mv3-e2e   `wxt build --mode e2e`             the user-added-site test (permission held from install)
  *   .output/firefox-mv2      `wxt build -b firefox`             web-ext lint, and the check that no trigger ships
  *   .output/chrome-mv3       `wxt build`                        the Chromium tests
  * The e2e build goes first: every build rewrites .wxt/types, and the last one should be a normal build.
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUILDS: { out: string; args: string[] }[] = [
   { out: 'firefox-mv2-e2e', args: ['-b', 'firefox', '--mode', 'e2e'] },
+  { out: 'chrome-mv3-e2e', args: ['--mode', 'e2e'] },
   { out: 'firefox-mv2', args: ['-b', 'firefox'] },
   { out: 'chrome-mv3', args: [] },
 ];

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, FIXTURES, SITE_HOST_RULES, type TestServer } from './helpers/server';
+import { SITE_RULES } from '../../utils/extract/sites';
 import { domDigest, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -19,6 +20,9 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium({ extraArgs: ['--autoplay-policy=no-user-gesture-required', SITE_HOST_RULES] });
+  // These tests are about the toolbar button: auto-clean (tested in autoclean.chromium.test.ts) stays off.
+  const ids = SITE_RULES.map((r) => r.id);
+  await browser.worker.evaluate((off) => (globalThis as any).chrome.storage.local.set({ settings: { version: 2, autoCleanOff: off } }), ids);
 });
 afterAll(async () => {
   await browser?.close();

@@ -94,13 +94,15 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     );
   };
 
-  /** The other pages, joined in the background while the first page is already readable. */
-  const joinPages = async (url: string, gen: number) => {
-    if (!env.fetchPage || planPages(doc, url).kind === 'single') return;
+  /**
+   * The other pages, joined in the background while the first page is already readable. `original` is a copy
+   * of the page taken before the swap: by now the live body is the reader's.
+   */
+  const joinPages = async (original: Document, url: string, gen: number) => {
     joining = true;
     paint();
     try {
-      const whole = await readArticle(doc, { url, fetchPage: env.fetchPage });
+      const whole = await readArticle(original, { url, fetchPage: env.fetchPage });
       if (gen === generation && whole && swap) article = whole;
     } catch {
       // Keep the first page; readArticle reports missing pages itself, this is only for the unexpected.
@@ -139,6 +141,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       auto = options.auto ?? siteFor(url, settings) ?? undefined;
       autoOpened = !!options.auto;
       previousFocus = doc.activeElement;
+      const multiPage = !!env.fetchPage && planPages(doc, url).kind !== 'single';
+      const original = multiPage ? (doc.cloneNode(true) as Document) : null;
       swap = swapIn(doc, win);
       paint();
       unwatch = env.watchSettings((s) => {
@@ -153,7 +157,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         // No Popover API (old browser): the reader still covers the page as the only rendered body.
       }
       (swap.root.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
-      void joinPages(url, ++generation);
+      generation++;
+      if (original) void joinPages(original, url, generation);
       return { state: 'opened' };
     },
     close() {

@@ -5,3 +5,11 @@
  * e2e content script (matches).
  */
 export const E2E_HOST_PATTERNS = ['http://127.0.0.1/*', 'http://*.kompas.com/*'];
+
+/**
+ * The site the user-added-site test adds in the Chromium e2e build. A permission prompt cannot be answered from
+ * a test, so that build holds the permission from the start: permissions.request then resolves at once, and the
+ * rest of the flow (settings, script registration, auto-clean on the site) runs as it does for a person.
+ */
+export const E2E_USER_SITE = 'tribunjateng.com';
+export const E2E_USER_SITE_PATTERNS = [`*://${E2E_USER_SITE}/*`, `*://*.${E2E_USER_SITE}/*`];

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 
 export const CHROME_EXT = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The test-only build (`wxt build --mode e2e`): see test/e2e/extension/e2e-hosts.ts. */
+export const CHROME_E2E_EXT = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3-e2e');
 
 export interface ChromiumWithExtension {
   context: BrowserContext;
@@ -21,17 +23,18 @@ export interface ChromiumWithExtension {
 }
 
 export async function launchChromium(
-  opts: { extraArgs?: string[]; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+  opts: { extraArgs?: string[]; colorScheme?: 'light' | 'dark'; headless?: boolean; extension?: string } = {},
 ): Promise<ChromiumWithExtension> {
-  if (!existsSync(join(CHROME_EXT, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${CHROME_EXT} is missing`);
+  const ext = opts.extension ?? CHROME_EXT;
+  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${ext} is missing`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jernih-chromium-')), {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${CHROME_EXT}`,
-      `--load-extension=${CHROME_EXT}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
       ...(opts.extraArgs ?? []),

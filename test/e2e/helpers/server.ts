@@ -20,33 +20,52 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Every fixture by the host and path of its expected.json url. */
+const key = (u: URL): string => `${u.hostname}${u.pathname}${u.search}`;
+
+/**
+ * Every fixture page by the host, path and query of its URL: expected.json's url (source.html) and the other
+ * pages of multi-page fixtures (its `pages` map). Without a query match, host + path also finds source.html.
+ */
 function fixturesBySiteUrl(): Map<string, string> {
   const map = new Map<string, string>();
   for (const group of readdirSync(FIXTURES)) {
     const groupDir = join(FIXTURES, group);
     for (const name of existsSync(groupDir) ? readdirSync(groupDir) : []) {
-      const exp = join(groupDir, name, 'expected.json');
+      const dir = join(groupDir, name);
+      const exp = join(dir, 'expected.json');
       if (!existsSync(exp)) continue;
-      const u = new URL(JSON.parse(readFileSync(exp, 'utf8')).url);
-      map.set(`${u.hostname}${u.pathname}`, join(groupDir, name, 'source.html'));
+      const e = JSON.parse(readFileSync(exp, 'utf8')) as { url: string; pages?: Record<string, string> };
+      const u = new URL(e.url);
+      for (const [pageUrl, file] of Object.entries(e.pages ?? {})) map.set(key(new URL(pageUrl)), join(dir, file));
+      if (!map.has(key(u))) map.set(key(u), join(dir, 'source.html'));
+      if (!map.has(`${u.hostname}${u.pathname}`)) map.set(`${u.hostname}${u.pathname}`, join(dir, 'source.html'));
     }
   }
   return map;
 }
 
-/** Chromium flag that sends the hosts of the site fixtures to this machine (never to the web). */
-export const SITE_HOST_RULES = '--host-resolver-rules=MAP *.kompas.com 127.0.0.1, MAP kompas.com 127.0.0.1';
+/**
+ * Chromium flag that sends every host name to this machine: fixture pages are served under their real
+ * names (the auto-clean script and the site rules only act there), and nothing ever reaches the web.
+ */
+export const SITE_HOST_RULES = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE localhost';
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
   const bySite = fixturesBySiteUrl();
+  let port = 0;
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const reqUrl = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(reqUrl.pathname);
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (host !== '127.0.0.1' && bySite.has(`${host}${path}`)) {
+    const siteFile = host !== '127.0.0.1' ? bySite.get(`${host}${reqUrl.pathname}${reqUrl.search}`) ?? bySite.get(`${host}${reqUrl.pathname}`) : undefined;
+    if (siteFile) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(readFileSync(bySite.get(`${host}${path}`)!));
+      // The pages link to each other with their real https URLs: point those at this server (http, its port).
+      const html = readFileSync(siteFile, 'utf8').replace(/https:\/\/([a-z0-9.-]+\.[a-z]{2,})(?=[/"'?#])/gi, (m, h: string) =>
+        h.toLowerCase() === host ? `http://${h}:${port}` : m,
+      );
+      return res.end(html);
     }
     const custom = pages.get(path);
     if (custom !== undefined) {
@@ -72,7 +91,8 @@ export async function startServer(): Promise<TestServer> {
     res.end('not found');
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     page: (path, html) => void pages.set(path, html),

@@ -1,15 +1,67 @@
 import type { SiteRule } from './types';
+import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
 
-/** cnnindonesia.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/** The trailing page number of a CNN/CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{id}-{id}/{slug}/{N}. */
+const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
+
+/**
+ * CNN Indonesia: facts in shared/notes/id-news-sites.md §4 (body .detail-text, clutter list, desk code) and
+ * §0.1 (multi-page). Same Trans Media CMS family as detik (helpers from ./detik).
+ *
+ * Multi-page is contested (§0.1 ⚠): pages are `/2`, `/3`… (S2 merges them over XHR from the
+ * `.mb-8 > .gap-2.text-base` pager), U2 says `?page=all` works, S1 saw no multi-page article. Both shapes are
+ * handled: the reader first tries `?page=all`; when that fails, or gives no more text than page 1 (the site
+ * ignoring the parameter), readArticle joins the pages the pager lists, page by page.
+ */
 export const cnnindonesia: SiteRule = {
   id: 'cnnindonesia',
-  name: 'cnnindonesia.com',
-  hosts: ['cnnindonesia.com'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  name: 'CNN Indonesia',
+  hosts: ['cnnindonesia.com', 'www.cnnindonesia.com'],
+  // /{kanal}/{YYYYMMDDHHmmss}-{kanalId}-{articleId}/{slug}, optionally /{N} or ?page=all (S1, S2, S7, S10).
+  articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
+  body: [
+    '.detail-text', '#article-content-body', 'div.detail-wrap',
+    // 2020 template (S10)
+    'div.detail_text',
+  ],
+  remove: [
+    // Scroll ads with p.para_caption "ADVERTISEMENT" / "SCROLL TO CONTINUE WITH CONTENT".
+    '.paradetail', '.para_caption', '.detail_ads', '.ads-slot', '[id^="div-gpt-ad"]', 'ins',
+    // "Lihat Juga :" tables, topic inserts, embedded CNN videos ([Gambas:Video CNN] once rendered).
+    '.linksisip', '.lihatjg', '.topiksisip', '.embed.videocnn', '[data-target*="detail/embed"]',
+    '.newstag', 'a[href*="preferences/source"]',
+    // The page-by-page pager, wherever the template puts it.
+    '.mb-8 > .gap-2.text-base',
+    'script', 'style', 'noscript',
+  ],
+  // Nothing after the end marker is article text (S1: tag widget, "preferred source" link).
+  endBefore: ['.end-of-article'],
+  titleStrip: [/\s+[-|]\s+CNN Indonesia$/i],
   timezone: '+07:00',
-  metadata: {},
+  metadata: {
+    title: ['h1.mb-2', '.l_content h1', 'h1.title'],
+    // JSON-LD author.name is often "" (S1); the byline box usually just says "CNN Indonesia".
+    bylineMeta: ['content_author', 'author'],
+    byline: ['.text-cnn_black_light3 span', '.text-cnn_black_light3'],
+    leadImage: ['.detail-image img', '.detail_image img'],
+  },
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.pathname = all.pathname.replace(PAGE_SUFFIX, '$1');
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    // The pager exists only on multi-page articles and links page 2 (S2: `.mb-8 > .gap-2.text-base`, last link = total).
+    pager: ['.mb-8 > .gap-2.text-base:has(a[href$="/2"])', '.detail-text ~ .mb-8 .text-base:has(a[href$="/2"])'],
+    next: ['link[rel="next"]', '.mb-8 > .gap-2.text-base a[rel="next"]'],
+  },
+  clean: (body) => {
+    materializeInlinePhotos(body);
+    removeEmbedLeftovers(body);
+    foldLeadingDateline(body);
+    wrapLooseInline(body);
+  },
 };

@@ -36,6 +36,31 @@ export function foldLeadingDateline(body: Element): void {
 }
 
 /**
+ * Runs of loose inline content between blocks (the bare `<strong>(wnv/aud)</strong>` desk code closing detik
+ * and CNN bodies, notes §2/§4; text left between tables) become paragraphs: the narrowed body is no <div>
+ * Readability would convert, so without this the desk code is no paragraph and cannot be the last line.
+ */
+export function wrapLooseInline(body: Element): void {
+  const doc = body.ownerDocument;
+  let run: ChildNode[] = [];
+  const flush = (before: ChildNode | null) => {
+    const text = run.map((n) => n.textContent ?? '').join('').trim();
+    if (text) {
+      const p = doc.createElement('p');
+      body.insertBefore(p, before);
+      p.append(...run);
+    }
+    run = [];
+  };
+  for (const node of Array.from(body.childNodes)) {
+    const isBlock = node.nodeType === 1 && (BLOCK.test((node as Element).tagName) || /^(SCRIPT|STYLE|BR|HR|IMG|PICTURE|VIDEO)$/.test((node as Element).tagName));
+    if (isBlock) flush(node);
+    else if (node.nodeType === 1 || node.nodeType === 3) run.push(node);
+  }
+  flush(null);
+}
+
+/**
  * Text the CMS leaves for client-side embeds and video promos (notes §0.2, S7 CSVs): "[Gambas:Video 20detik]",
  * "[Gambas:Video CNN]", "[Gambas:Youtube]"…, and the tails "Simak juga Video: '…'", "Lihat juga Video …",
  * "Tonton juga …", "Saksikan Video …". Also the "BACA JUGA: …" one-liners CNN puts in a bare <p>.
@@ -136,7 +161,7 @@ export const detik: SiteRule = {
   metadata: {
     title: ['h1.detail__title', '.jdl h1', 'div.content_detail h1'],
     // "Anggi Pramesti - detikNews": the engine strips the " - detikXxx" label; columnists have their own box.
-    byline: ['.detail__author', '.box-kolumnis__desc h5'],
+    byline: ['.detail__author', '.box-kolumnis__desc h5', '.jdl .author'],
     leadImage: ['figure.detail__media-image img', '.detail__media-image img'],
   },
   // ?single=1 shows every page in one document (notes §0.1, ✔✔); a trailing /N (page N) is stripped first.
@@ -156,5 +181,6 @@ export const detik: SiteRule = {
     materializeInlinePhotos(body);
     removeEmbedLeftovers(body);
     foldLeadingDateline(body);
+    wrapLooseInline(body);
   },
 };

@@ -1,15 +1,47 @@
 import type { SiteRule } from './types';
 
-/** okezone.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * Okezone (MNC group), every kanal subdomain (news., economy., bola., sports., celebrity., women., ototekno.,
+ * muslim., edukasi.): facts in shared/notes/id-news-sites.md §7.
+ */
 export const okezone: SiteRule = {
   id: 'okezone',
-  name: 'okezone.com',
+  name: 'Okezone',
   hosts: ['okezone.com'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  // {kanal}.okezone.com/read/YYYY/MM/DD/{sectionId}/{articleId}/{slug} (§7, S1, S2). mpi.okezone.com's
+  // /article/sindonews/{id} reposts, /indeks, /tag and the kanal home pages have other shapes.
+  articleUrl: /^\/read\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/[^/?#]+/,
+  // .c-detail.read (2023+, S1), div[itemprop=articleBody] (S3, 2025; probably the same element), old #contentx.
+  body: ['.c-detail.read', 'div[itemprop="articleBody"]', '#contentx'],
+  remove: [
+    // "Baca Juga" after nearly every paragraph; the id repeats on the page (§7, S1; older id #bacajuga, S3).
+    '#baca-juga', '#bacajuga', '[id^="baca-juga"]',
+    '.vicon', // YouTube wrapper of Okezone's own video promos (S1)
+    '#rctiplus', '.box-gnews', '.paging', '#paging', '.detads-bottom', '.detail-tag', '.video-wrap', '.iframe-banner',
+    'p[style*="font-weight:bold"]', // the centred bold "Follow ... Google News" line (S3, S9)
+    '.reporter',
+    // ?page=all joins the pages with these markers (S1): a page break is not content.
+    'div[style*="page-break-after"]',
+    '[id^="div-gpt-ad"]',
+  ],
   timezone: '+07:00',
-  metadata: {},
+  // "<headline> : Okezone News" (og:title and <title>; the kanal name varies).
+  titleStrip: [/\s+:\s+Okezone(?:\s+\w+)?$/i],
+  metadata: {
+    title: ['.title-article h1', 'div.title h1'],
+    // JSON-LD NewsArticle author comes first generically; the DOM name link has a title attribute (S1).
+    byline: ['.journalist a[title]', '.namerep a'],
+  },
+  // ?page=all merges every page into one .c-detail.read (§0.1, §7: S1 live, S2, U2); page 1 shows the
+  // #paging .box-nomor pager.
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    pager: ['#paging .box-nomor', '#paging'],
+  },
 };

@@ -1,15 +1,85 @@
 import type { SiteRule } from './types';
 
-/** sindonews.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * SINDOnews (MNC group), every kanal subdomain (nasional., ekbis., international., daerah., sports., tekno.,
+ * edukasi., lifestyle., otomotif., kalam.): facts in shared/notes/id-news-sites.md §8.
+ */
 export const sindonews: SiteRule = {
   id: 'sindonews',
-  name: 'sindonews.com',
+  name: 'SINDOnews',
   hosts: ['sindonews.com'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  // {kanal}.sindonews.com/read/{id}/{subId}/{slug}-{ts}; page 2+ adds a trailing /5, /10... segment, which is
+  // a page offset, not an id (§8: S1, S2, U8).
+  articleUrl: /^\/read\/\d+\/\d+\/[^/?#]+(?:\/\d+)?\/?(?:[?#].*)?$/,
+  // .detail-desc and #detail-desc are the same element (§8, S1).
+  body: ['.detail-desc', '#detail-desc'],
+  remove: [
+    '[class^="v-"]', '[class*=" v-"]', // embedded players, .v-youtube (S1)
+    '[id^="ads_"]', '.ads300', '[id^="div-gpt-ad"]', // ad slots (S1; .ads300 on the old template, S9)
+    '.baca-inline', // old template's read-also box (S9)
+    'script', 'ins',
+  ],
   timezone: '+07:00',
-  metadata: {},
+  titleStrip: [/\s+-\s+SINDOnews(?:\.com)?$/i],
+  metadata: {
+    title: ['h1.detail-title'],
+    // Also on page 2+ and ?showpage=all, which carry no NewsArticle JSON-LD (§8: JSON-LD on page 1 only).
+    byline: ['.detail-nama-redaksi a[rel="author"]', '.detail-nama-redaksi a'],
+    leadImage: ['.detail-img img'],
+  },
+  // ?showpage=all holds every page (§0.1, §8: five sources); the link sits in .paging-all, next to the
+  // .paging-artikel pager whose page-2 link ends in /5. The all-pages URL is built on the path without that
+  // trailing page segment, so page 2 leads to it too.
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('showpage') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.search = '';
+      all.pathname = all.pathname.replace(/^(\/read\/\d+\/\d+\/[^/]+)\/\d+\/?$/, '$1');
+      all.searchParams.set('showpage', 'all');
+      return all.href;
+    },
+    pager: ['.paging-all', '.paging-artikel'],
+  },
+  clean: (body) => {
+    // The desk initials close the text (div.editor, "(nng)"): kept like every site's desk code, as a line.
+    for (const el of Array.from(body.querySelectorAll('.editor'))) {
+      const p = body.ownerDocument.createElement('p');
+      p.textContent = el.textContent?.trim() ?? '';
+      el.replaceWith(p);
+    }
+    brRunsToParagraphs(body);
+    // "Baca Juga: <a>" is bare inline text between <br>s, with no wrapper of its own (§8, S1, U1).
+    for (const p of Array.from(body.querySelectorAll('p'))) {
+      if (/^\s*baca juga\b/i.test(p.textContent ?? '')) p.remove();
+    }
+  },
 };
+
+const BLOCK = /^(P|DIV|FIGURE|TABLE|UL|OL|DL|BLOCKQUOTE|PRE|H[1-6]|SECTION|ASIDE|HR)$/;
+
+/** The body has no <p>: paragraphs are text runs between <br>s (§8, S1). Each run becomes a <p>. */
+function brRunsToParagraphs(body: Element): void {
+  const doc = body.ownerDocument;
+  const out: Node[] = [];
+  let run: Node[] = [];
+  const flush = (): void => {
+    if (run.some((n) => (n.textContent ?? '').trim() || (n as Element).querySelector?.('img'))) {
+      const p = doc.createElement('p');
+      p.append(...run);
+      out.push(p);
+    }
+    run = [];
+  };
+  for (const node of Array.from(body.childNodes)) {
+    const tag = node.nodeType === 1 ? (node as Element).tagName : '';
+    if (tag === 'BR') flush();
+    else if (BLOCK.test(tag)) {
+      flush();
+      out.push(node);
+    } else run.push(node);
+  }
+  flush();
+  body.replaceChildren(...out);
+}

@@ -1,15 +1,72 @@
 import type { SiteRule } from './types';
 
-/** tempo.co: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * Tempo.co: facts in shared/notes/id-news-sites.md §6. Two layouts are live in the wild (and in saved articles):
+ * - current (2024+, Nuxt): www.tempo.co/{rubrik}/{slug}-{id}. Every paragraph sits in its own div#content-wrapper
+ *   (the id repeats), between ad slots and a "Scroll ke bawah untuk melanjutkan membaca" gate that sit outside the
+ *   wrappers; the last wrapper is a "Pilihan Editor: <link>" pick (S1). JSON-LD carries the full articleBody (only
+ *   a teaser on Tempo Plus pages) and may list the same author twice, reporter and editor (S1).
+ * - old: {kanal}.tempo.co/read/{id}/{slug}: body div#isi of article.detail-artikel (an appended next article is
+ *   article.detail-artikel.berikutnya), clutter .bacajuga, .iklan and the ads logo /img/logo-tempo-ads.svg
+ *   (S2, S5, S13). Pages are ?page_num=N behind the pager .pagging inside #isi (S2); U2 lists ?page=all (⚠).
+ */
 export const tempo: SiteRule = {
   id: 'tempo',
-  name: 'tempo.co',
+  name: 'Tempo.co',
   hosts: ['tempo.co'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  // Current: /{rubrik}/{slug}-{numericId} (author pages /penulis/{name}-{id} and tags /tag/... share the shape);
+  // old: /read/{id}/{slug} on every kanal subdomain, with ?page_num=N or ?page=all.
+  articleUrl: /^(?:\/read\/\d+\/[^/?#]+|\/(?!penulis\/|tag\/|search\b|indeks\b)[a-z-]+\/[^/?#]*-\d{5,}\/?(?:[?#]|$))/,
+  body: [
+    'article.detail-artikel:not(.berikutnya) #isi',
+    'div#isi',
+    // The parent of the repeated div#content-wrapper paragraphs; clean() keeps only those.
+    ':has(> [id="content-wrapper"])',
+  ],
+  remove: [
+    '.bacajuga', '.lihatjg', '.iklan', 'img[src*="logo-tempo-ads"]', '.pagging', '[id^="div-gpt-ad"]', '[id^="ads-slot"]',
+    'script', 'style',
+  ],
   timezone: '+07:00',
-  metadata: {},
+  titleStrip: [/\s+[|-]\s+(?:[A-Z][a-z]+\s+)?Tempo\.co$/i],
+  metadata: {
+    // The DOM names the reporter once (JSON-LD may list the same person twice, or reporter and editor); the
+    // avatar link to the same /penulis/ page has no text.
+    byline: ['article a[href*="/penulis/"]:not(:has(img))'],
+    title: ['article.detail-artikel:not(.berikutnya) .detail-title h1.title'],
+    leadImage: ['article.detail-artikel:not(.berikutnya) .foto-detail img'],
+  },
+  pagination: {
+    // Old layout only: ?page=all (U2) first; when it fails, the reader follows the pager's ?page_num=N links (S2).
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.searchParams.delete('page_num');
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    pager: ['.pagging'],
+  },
+  clean(body) {
+    // Current layout: the article is the div#content-wrapper blocks (and figures between them); everything else
+    // in their parent (headline, date, author, lead photo, share bar, ad slots, gate, promos, tags) is furniture.
+    const wrappers = Array.from(body.querySelectorAll('[id="content-wrapper"]'));
+    if (wrappers.length) {
+      const first = wrappers[0];
+      const last = wrappers[wrappers.length - 1];
+      for (const child of Array.from(body.children)) {
+        if (wrappers.includes(child)) continue;
+        const between = !!(first.compareDocumentPosition(child) & 4) && !!(child.compareDocumentPosition(last) & 4);
+        if (between && child.matches('figure') ) continue;
+        child.remove();
+      }
+      // The repeated id is invalid HTML: unwrap the wrappers, their paragraphs are the body.
+      for (const w of wrappers) w.replaceWith(...Array.from(w.childNodes));
+    }
+    // "Pilihan Editor: <link>" is an editor's pick of another article, in the DOM and in articleBody (S1).
+    for (const el of Array.from(body.querySelectorAll('p, div, h2, h3'))) {
+      if (!el.querySelector('p, div') && /^\s*Pilihan Editor\s*:/i.test(el.textContent ?? '')) el.remove();
+    }
+  },
 };

@@ -1,0 +1,166 @@
+/**
+ * Auto-cleaning in Chromium, on fixture pages served under their real host names: articles of supported sites
+ * open in the reader by themselves with no flash of the page, their home pages do not, each site has a switch,
+ * users can add a site, and a three-page article is joined.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startServer, FIXTURES, SITE_HOST_RULES, type TestServer } from './helpers/server';
+import { CHROME_E2E_EXT, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { listFixtures } from '../helpers/fixtures';
+import { E2E_USER_SITE } from './extension/e2e-hosts';
+
+const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
+let server: TestServer;
+let browser: ChromiumWithExtension;
+
+/** Records, before any page script runs, whether the page was hidden when its DOM was ready. */
+const RECORD_VISIBILITY = () => {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as any).__visibilityAtReady = getComputedStyle(document.documentElement).visibility;
+  }, { once: true, capture: true });
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium({ extraArgs: [SITE_HOST_RULES] });
+  await browser.context.addInitScript(RECORD_VISIBILITY);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function visit(url: string, b = browser): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+const readerOpen = (page: Page) => page.evaluate(() => document.body?.id === 'jernih-reader');
+
+function firstFixture(ruleId: string, pred: (e: any) => boolean = () => true): string {
+  const f = listFixtures().find((x) => x.expected.ruleId === ruleId && x.expected.article !== false && !x.expected.pages && pred(x.expected));
+  if (!f) throw new Error(`no ${ruleId} fixture`);
+  return f.id;
+}
+
+describe('auto-clean in Chromium', () => {
+  it('a Kompas article opens in the reader by itself, hidden until ready; "Show original" gives the page back', async () => {
+    const page = await visit(server.siteUrl('kompas/seed-putin-kim'));
+    await waitForReader(page);
+    expect(await page.evaluate(() => (window as any).__visibilityAtReady)).toBe('hidden');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+    const text = (await readerText(page))!;
+    expect(text).toContain('Kim Jong Un Undang Putin');
+    expect(text).toContain('Show original');
+    expect(await page.evaluate(() => (document.body.shadowRoot!.querySelector('[data-action="auto-clean"]') as HTMLInputElement).checked)).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'autoclean-kompas.png'), caret: 'initial' });
+    await page.locator('[data-action="exit"]').click();
+    await waitForReader(page, false);
+    expect(await page.evaluate(() => document.querySelector('.read__content') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('a Detik article is cleaned too', async () => {
+    const id = firstFixture('detik');
+    const page = await visit(server.siteUrl(id));
+    await waitForReader(page);
+    const e = JSON.parse(readFileSync(join(FIXTURES, id, 'expected.json'), 'utf8'));
+    const body = await page.evaluate(() => (document.body.shadowRoot!.querySelector('.body') as HTMLElement).innerText);
+    expect(body).toContain(e.first_paragraph.slice(0, 60));
+    for (const s of e.must_not_contain ?? []) expect(body, s).not.toContain(s);
+    await page.close();
+  });
+
+  it('home pages of supported sites are left alone', async () => {
+    server.page('/', readFileSync(join(FIXTURES, 'non-article/news-home-page/source.html'), 'utf8'));
+    const port = new URL(server.origin).port;
+    for (const host of ['www.kompas.com', 'news.detik.com']) {
+      const page = await visit(`http://${host}:${port}/`);
+      await page.waitForTimeout(1200);
+      expect(await readerOpen(page), host).toBe(false);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
+      await page.close();
+    }
+  });
+
+  it('the per-site switch turns auto-clean off and on (reader toolbar and options page)', async () => {
+    const url = server.siteUrl('kompas/seed-putin-kim');
+    const page = await visit(url);
+    await waitForReader(page);
+    await page.locator('[data-action="auto-clean"]').uncheck();
+    await page.waitForTimeout(200);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForTimeout(1200);
+    expect(await readerOpen(page), 'switched off: the page stays as it is').toBe(false);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const box = options.locator('input[data-site="kompas"]');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await options.screenshot({ path: join(ARTIFACTS, 'options.png'), fullPage: true });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitForReader(page);
+    await options.close();
+    await page.close();
+  });
+
+  it('the toolbar button on a supported site shows the switch; a three-page article is joined', async () => {
+    const multi = listFixtures().find((f) => f.expected.joined === 3 && !f.expected.missing_pages?.length);
+    expect(multi, 'a three-page fixture').toBeTruthy();
+    const page = await visit(server.siteUrl(multi!.id));
+    await page.waitForLoadState('load');
+    if (!(await readerOpen(page))) await browser.clickAction(page);
+    await waitForReader(page);
+    await page.waitForFunction(() => /Joined 3 pages/.test((document.body.shadowRoot?.querySelector('.head') as HTMLElement | null)?.innerText ?? ''), null, { polling: 100, timeout: 10_000 });
+    const body = await page.evaluate(() => (document.body.shadowRoot!.querySelector('.body') as HTMLElement).innerText);
+    expect(body).toContain(multi!.expected.last_paragraph!.slice(0, 50));
+    await page.screenshot({ path: join(ARTIFACTS, 'joined-pages.png'), caret: 'initial' });
+    await page.close();
+  });
+});
+
+describe('a site the user adds (e2e build: the permission is held from install, the prompt cannot be answered by a test)', () => {
+  let b: ChromiumWithExtension;
+  beforeAll(async () => {
+    b = await launchChromium({ extraArgs: [SITE_HOST_RULES], extension: CHROME_E2E_EXT });
+  });
+  afterAll(async () => b?.close());
+
+  it('is added on the options page, cleaned automatically, and removed again', async () => {
+    const wire = readFileSync(join(FIXTURES, 'en-news/wire-story/source.html'), 'utf8');
+    server.page('/berita/2024/05/02/banjir-rob', wire);
+    const url = `http://www.${E2E_USER_SITE}:${new URL(server.origin).port}/berita/2024/05/02/banjir-rob`;
+
+    const before = await visit(url, b);
+    await before.waitForTimeout(1200);
+    expect(await readerOpen(before), 'not a supported site yet').toBe(false);
+    await before.close();
+
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.fill('#add-host', `https://www.${E2E_USER_SITE}/berita`);
+    await options.click('[data-action="add-site"]');
+    await options.waitForSelector(`input[data-site="${E2E_USER_SITE}"]`);
+    expect(await options.locator('.status').innerText()).toContain(`${E2E_USER_SITE} added`);
+    const registered = async () => (await b.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts())).map((s: { id: string }) => s.id);
+    await expect.poll(registered).toContain(`user-site:${E2E_USER_SITE}`);
+
+    const page = await visit(url, b);
+    await waitForReader(page);
+    expect(await readerText(page)).toContain('Thames Barrier');
+    await page.close();
+
+    await options.click(`[data-remove="${E2E_USER_SITE}"]`);
+    await expect.poll(registered).not.toContain(`user-site:${E2E_USER_SITE}`);
+    const after = await visit(url, b);
+    await after.waitForTimeout(1200);
+    expect(await readerOpen(after)).toBe(false);
+    await after.close();
+    await options.close();
+  });
+});
