@@ -41,6 +41,8 @@ function vitest(name, configArgs, jsonFile) {
 check('lint', 'npx', ['eslint', '.']);
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 vitest('unit tests', [], '.vitest-unit.json');
+// Every fixture page through the engine, against the shared clutter list (npm run corpus).
+check('corpus of fixture pages (no clutter, articles where expected)', 'npx', ['tsx', 'scripts/corpus.ts', 'test/fixtures', '--strict']);
 if (!skipE2E) vitest('browser tests (Chromium, Firefox ESR)', ['-c', 'vitest.e2e.config.ts'], '.vitest-e2e.json');
 
 console.log(`\n${results.passed} passed, ${results.failed} failed`);

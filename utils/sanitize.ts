@@ -85,8 +85,11 @@ function purifierFor(win: Window): DOMPurify {
   return purify;
 }
 
+/** Documents made by parseHtmlDocument have no defaultView: remember the window that parsed them. */
+const parsedBy = new WeakMap<Document, Window>();
+
 function windowOf(doc?: Document | null): Window {
-  const win = doc?.defaultView ?? (globalThis as { window?: Window }).window;
+  const win = doc?.defaultView ?? (doc ? parsedBy.get(doc) : undefined) ?? (globalThis as { window?: Window }).window;
   if (!win || !win.document) throw new Error('sanitize: no window to parse HTML with');
   return win;
 }
@@ -109,7 +112,9 @@ export function toFragment(html: string, doc: Document): DocumentFragment {
  */
 export function parseHtmlDocument(html: string, doc?: Document | null): Document {
   const win = windowOf(doc) as Window & typeof globalThis;
-  return new win.DOMParser().parseFromString(html, 'text/html');
+  const parsed = new win.DOMParser().parseFromString(html, 'text/html');
+  parsedBy.set(parsed, win);
+  return parsed;
 }
 
 /** Plain text for metadata fields: markup in a title or byline is shown as text, never rendered. */

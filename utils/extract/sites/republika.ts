@@ -1,15 +1,49 @@
 import type { SiteRule } from './types';
 
-/** republika.co.id: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * Republika: facts in shared/notes/id-news-sites.md §12. Articles are /berita/{code}/{slug} on every kanal and
+ * regional subdomain (news., ekonomi., khazanah., rejabar., ...), sometimes with a double slash /berita//{code}/
+ * (S1). Body .article-content article (S1; S2 uses article), with GPT slots, recreative [id^=bn_] widgets,
+ * .picked-article "Baca Juga" lists (S1) and .baca-juga (S2), and malformed <p class="b2"><p>…</p></p> that leaves
+ * empty <p> (the generic cleaners drop them). JSON-LD author.name is the editor ("Red:"), not the reporter (S1).
+ *
+ * Pages (⚠ conflict, notes §0.1): S2 merges …-part2, …-part3 from the .pagination inside the article; U2 says
+ * ?page=all holds every page; S1 (2026) saw no split article. Both shapes are handled: ?page=all first, and when it
+ * fails or is no longer than page 1, the pager's -partN links. S1's #next-article / POST /berita/serial/next is an
+ * infinite scroll that appends a DIFFERENT article after an <hr> "Halaman N / M" divider: the body ends before it,
+ * and nothing from it is ever fetched (it is not a pager, and articleUrl refuses /berita/serial/next).
+ */
 export const republika: SiteRule = {
   id: 'republika',
-  name: 'republika.co.id',
+  name: 'Republika',
   hosts: ['republika.co.id'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  articleUrl: /^\/berita\/\/?(?!serial\/)[a-z0-9]{6,14}\/[^/?#]+/,
+  body: ['.article-content article', '.article-content', 'article'],
+  remove: [
+    '.picked-article', '.baca-juga', '[id^="div-gpt-ad"]', '[id^="bn_"]', '.pagination', '.footnote-wrap', '#loading',
+    '#scroll-trigger', 'script', 'style',
+  ],
+  // Where the infinite scroll puts the next article (.artikel-content, then #next-article): nothing after it is ours.
+  endBefore: ['.artikel-content', '#next-article', '[data-url*="serial/next"]'],
   timezone: '+07:00',
-  metadata: {},
+  titleStrip: [/\s*\|\s*Republika Online\s*$/i],
+  metadata: {
+    title: ['.max-card__title h1'],
+    // "Rep: {reporter}/ Red: {editor}" under the headline (S1); the reporter is the byline. TODO(2026-08): needs the
+    // engine's cleanByline to read "Rep: X / Red: Y" as X (reported); JSON-LD author.name is only the editor.
+    byline: ['.max-card__title > div'],
+    // Lazy: the real picture is in data-original, src is a placeholder.
+    leadImage: ['.max-card__image figure img'],
+  },
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.pathname = all.pathname.replace(/-part\d+\/?$/, '');
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    pager: ['.article-content article .pagination', '.article-content .pagination'],
+  },
 };
