@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SITE_RULES } from '@/utils/extract/sites';
-import { sitePatterns } from '@/utils/extract/sites/patterns';
+import { sitePatterns } from '@/utils/extract/site-patterns';
 import { autoClean } from '@/utils/reader/autoclean';
 import { getReader } from '@/utils/reader/boot';
 import { loadSettings } from '@/utils/settings';

@@ -56,9 +56,9 @@ const { values: opts } = parseArgs({
     build: { type: 'boolean', default: false },
   },
 });
-/** Runs per page in (a): --runs N, else as many as fit the time budget (--node-seconds), between 7 and 15. */
+/** Runs per page in (a): --runs N, else as many as fit the time budget (--node-seconds), between 3 and 15. */
 const RUNS = opts.runs ? Math.max(1, Number(opts.runs)) : null;
-const MIN_RUNS = 5;
+const MIN_RUNS = 3;
 const MAX_RUNS = 15;
 const NODE_SECONDS = Math.max(1, Number(opts['node-seconds']));
 const WARMUP = Math.max(0, Number(opts.warmup));

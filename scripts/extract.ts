@@ -8,10 +8,11 @@
  *           Results go to stdout (json: one array; md/html: documents one after another, each headed by an HTML
  *           comment naming the file), or with --out one file per page, mirroring the folder layout.
  * Exit codes: 0 ok; 2 no article found (file mode; in folder mode: no article in any file); 1 anything else
- * (bad arguments, unreadable file, missing URL, the engine threw).
+ * (bad arguments, unreadable file, missing URL, the engine threw). In folder mode, files with no URL are skipped
+ * with a message (a fixture's deliberately unlisted page, for one); only when every file is skipped is that an error.
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { extractArticle, type Article } from '../utils/extract';
 import { articleToHtml, articleToMarkdown } from './lib/format';
@@ -35,6 +36,7 @@ interface Outcome {
   article: Article | null;
   output: string | null;
   error?: string;
+  skipped?: boolean;
 }
 
 function render(article: Article, format: Format, doc: Document): string {
@@ -129,8 +131,11 @@ function main(argv: string[]): number {
     const shown = relative(process.cwd(), file) || file;
     const url = givenUrl ?? fixtureUrlFor(file);
     if (!url) {
-      process.stderr.write(`skipped ${shown}: no --url and no expected.json beside it\n`);
-      outcomes.push({ file, url: null, article: null, output: null, error: 'no url' });
+      const why = existsSync(join(dirname(file), 'expected.json'))
+        ? 'its expected.json gives no URL for this file (not source.html, not listed in "pages")'
+        : 'no --url and no expected.json beside it';
+      process.stderr.write(`skipped ${shown}: ${why}\n`);
+      outcomes.push({ file, url: null, article: null, output: null, skipped: true });
       continue;
     }
     try {
@@ -166,13 +171,14 @@ function main(argv: string[]): number {
 
   const found = outcomes.filter((o) => o.article).length;
   const errors = outcomes.filter((o) => o.error).length;
-  const none = outcomes.length - found - errors;
+  const skipped = outcomes.filter((o) => o.skipped).length;
+  const none = outcomes.length - found - errors - skipped;
   process.stderr.write(
-    `${outcomes.length} file(s): ${found} article(s), ${none} without an article, ${errors} error(s)` +
+    `${outcomes.length} file(s): ${found} article(s), ${none} without an article, ${skipped} skipped (no URL), ${errors} error(s)` +
       (values.out ? `; written to ${relative(process.cwd(), resolve(values.out)) || '.'}` : '') +
       '\n',
   );
-  if (errors) return 1;
+  if (errors || skipped === outcomes.length) return 1;
   return found ? 0 : 2;
 }
 

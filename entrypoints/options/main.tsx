@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsView, type OptionsViewProps } from '@/components/OptionsView';
 import { SITE_RULES } from '@/utils/extract/sites';
-import { userSitePatterns } from '@/utils/extract/sites/patterns';
+import { userSitePatterns } from '@/utils/extract/site-patterns';
 import { ALL_SITES } from '@/utils/background/user-sites';
 import { autoCleanOn, loadSettings, normalizeHost, saveSettings, watchSettings, withAutoClean, type Settings } from '@/utils/settings';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncRegisteredScripts, AUTOCLEAN_SCRIPT, DETECT_SCRIPT, type ScriptingLike } from '@/utils/background/user-sites';
 import { migrateSettings } from '@/utils/settings';
-import { sitePatterns } from '@/utils/extract/sites/patterns';
+import { sitePatterns } from '@/utils/extract/site-patterns';
 import { SITE_RULES } from '@/utils/extract/sites';
 
 function fakeScripting(initial: string[] = []) {

@@ -3,7 +3,7 @@
  * step with settings.userSites; "detect articles everywhere" registers the cheap detector for every site.
  * The scripting API comes in as an argument, so the bookkeeping is unit-tested without a browser.
  */
-import { userSitePatterns } from '../extract/sites/patterns';
+import { userSitePatterns } from '../extract/site-patterns';
 import type { Settings } from '../settings';
 
 export const AUTOCLEAN_SCRIPT = '/content-scripts/autoclean.js';

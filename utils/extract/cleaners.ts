@@ -259,9 +259,17 @@ export function normalizeDeskCode(root: Element): void {
   const last = blocks.at(-1);
   if (!last) return;
   const text = textOf(last);
+  if (SINGLE_CODE.test(text)) return moveDeskCode(root, last, text, text);
   const m = text.match(DESK_CODE);
   if (!m) return;
   const code = m[0].trim();
+  return moveDeskCode(root, last, text, code);
+}
+
+/** A block holding only a one-part code, "(nng)": the same small trailing line. */
+const SINGLE_CODE = /^\([a-z]{2,5}\)$/;
+
+function moveDeskCode(root: Element, last: Element, text: string, code: string): void {
   const doc = root.ownerDocument;
   const line = doc.createElement('p');
   const small = doc.createElement('small');

@@ -87,8 +87,11 @@ function applyRule(work: Document, rule: SiteRule): boolean {
   removeAll(body, rule.remove);
   if (rule.stopPhrases?.length) cutAtPhrases(body, rule.stopPhrases);
   rule.clean?.(body);
+  // A <div> inside the <article>: Readability turns loose text and <br><br> runs into paragraphs only in divs.
   const article = work.createElement('article');
-  article.append(...Array.from(body.childNodes));
+  const inner = work.createElement('div');
+  inner.append(...Array.from(body.childNodes));
+  article.append(inner);
   work.body.replaceChildren(article);
   return true;
 }

@@ -2,7 +2,7 @@
  * Article metadata from, in order of trust: the site rule, JSON-LD (NewsArticle and friends), OpenGraph and
  * other meta tags, then the page's own markup. Read from the document before any cleaning changes it.
  */
-import { firstMatch, normalizeSpace, textOf } from './dom';
+import { firstMatch, normalizeSpace, textOf, wordCount } from './dom';
 import type { SiteRule } from './sites/types';
 import { plainText } from '../sanitize';
 
@@ -108,7 +108,9 @@ export function absoluteHttpUrl(raw: string | null | undefined, base: string): s
 /** "By Jane Roe" / "Oleh Budi" / "Jane Roe - detikNews" -> the names. Null when it is not a plausible byline. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = plainText(raw);
-  s = s.replace(/^(by|oleh|penulis|reporter|written by|words by)\s*:?\s+/i, '');
+  s = s.replace(/^(by|oleh|penulis|reporter|rep\.?|written by|words by)\s*:?\s+/i, '');
+  // "Rep: X / Red: Y" (Republika), "Reporter: X | Editor: Y": the editor is not the byline.
+  s = s.replace(/\s*[/|,;]?\s*\b(red|redaktur|editor)\s*:.*$/i, '');
   s = s.replace(/\s+[-–|]\s+(detik\w*|cnn indonesia|kompas\.com)$/i, '');
   s = s.trim();
   if (!s || s.length > 120 || /^https?:\/\//i.test(s) || !/\p{L}/u.test(s)) return null;
@@ -135,9 +137,37 @@ export function normalizeDate(raw: string | null | undefined, defaultOffset?: st
     const [, d, mo, y, h, mi] = id;
     return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:00${defaultOffset ?? ''}`;
   }
+  const named = parseNamedMonthDate(s, defaultOffset);
+  if (named) return named;
   const t = Date.parse(s);
-  if (!Number.isNaN(t) && /\d{4}/.test(s)) return new Date(t).toISOString().replace(/\.000Z$/, 'Z');
-  return null;
+  if (Number.isNaN(t) || !/\d{4}/.test(s)) return null;
+  const d = new Date(t);
+  if (/(\bZ\b|GMT|UTC|[+-]\d{2}:?\d{2}\b)/i.test(s)) return d.toISOString().replace(/\.000Z$/, 'Z');
+  // No zone in the text: keep the wall-clock time the page printed (Date.parse read it in this machine's zone).
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${defaultOffset ?? ''}`;
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, january: 1, jan: 1, februari: 2, february: 2, feb: 2, pebruari: 2, maret: 3, march: 3, mar: 3,
+  april: 4, apr: 4, mei: 5, may: 5, juni: 6, june: 6, jun: 6, juli: 7, july: 7, jul: 7, agustus: 8, august: 8,
+  agu: 8, aug: 8, agt: 8, september: 9, sep: 9, sept: 9, oktober: 10, october: 10, okt: 10, oct: 10,
+  november: 11, nov: 11, nopember: 11, desember: 12, december: 12, des: 12, dec: 12,
+};
+/** Indonesian time zones as printed next to times on news sites. */
+const ZONES: Record<string, string> = { wib: '+07:00', wita: '+08:00', wit: '+09:00' };
+
+/** "Senin, 14 Oktober 2024 - 16:20 WIB", "Jum'at, 24 Juli 2026 13:39", "14 Okt 2024". */
+function parseNamedMonthDate(s: string, defaultOffset?: string): string | null {
+  const m = s.match(/(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\D{0,12}?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(WIB|WITA|WIT)?)?/i);
+  if (!m) return null;
+  const month = MONTHS[m[2].toLowerCase()];
+  if (!month) return null;
+  const [, d, , y, h, mi, sec, zone] = m;
+  const date = `${y}-${String(month).padStart(2, '0')}-${d.padStart(2, '0')}`;
+  if (!h) return date;
+  const offset = zone ? ZONES[zone.toLowerCase()] : (defaultOffset ?? '');
+  return `${date}T${h.padStart(2, '0')}:${mi}:${sec ?? '00'}${offset}`;
 }
 
 const RTL_LANGS = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ku', 'ckb']);
@@ -166,21 +196,24 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   const byline =
     cleanByline(ruleMeta?.bylineMeta && metaContent(doc, ruleMeta.bylineMeta)) ||
     cleanByline(ruleText(ruleMeta?.byline)) ||
-    cleanByline(personNames(ld?.author).filter(Boolean).join(', ')) ||
+    cleanByline(Array.from(new Set(personNames(ld?.author).filter(Boolean))).join(', ')) ||
     cleanByline(metaContent(doc, ['author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'])) ||
     bylineFromMarkup(doc) ||
     null;
 
-  const rawDate =
-    (ruleMeta?.dateMeta && metaContent(doc, ruleMeta.dateMeta)) ||
-    ruleText(ruleMeta?.date) ||
-    str(ld?.datePublished) ||
+  // Each source in order of trust; a source whose text does not parse as a date gives way to the next.
+  const dateCandidates: (string | null | undefined)[] = [
+    ruleMeta?.dateMeta && metaContent(doc, ruleMeta.dateMeta),
+    ruleText(ruleMeta?.date),
+    str(ld?.datePublished),
     metaContent(doc, [
       'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate', 'publish-date',
       'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate',
-    ]) ||
-    doc.querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]')?.getAttribute('datetime') ||
-    null;
+    ]),
+    doc.querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]')?.getAttribute('datetime'),
+  ];
+  let publishedTime: string | null = null;
+  for (const c of dateCandidates) if (!publishedTime && c) publishedTime = normalizeDate(c, rule?.timezone);
 
   const publisher = ld?.publisher as Json | undefined;
   const siteName =
@@ -225,7 +258,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     title: plainText(title) || null,
     byline,
     siteName: siteName || null,
-    publishedTime: normalizeDate(rawDate, rule?.timezone),
+    publishedTime,
     lang,
     dir,
     leadImage: imgSrc ? { src: imgSrc, alt: imgAlt, caption } : null,
@@ -258,9 +291,11 @@ export function captionOf(img: Element | null): string {
   const fc = figure?.querySelector('figcaption');
   if (fc) return textOf(fc);
   let box: Element | null = img.parentElement;
-  for (let depth = 0; box && depth < 3; depth++, box = box.parentElement) {
-    const cap = box.querySelector('[class*="caption" i], [class*="keterangan" i], [class*="credit" i]');
-    if (cap && !cap.contains(img)) return textOf(cap);
+  for (let depth = 0; box && depth < 2; depth++, box = box.parentElement) {
+    const cap = box.querySelector('[class*="caption" i], [class*="keterangan" i]');
+    const text = cap && !cap.contains(img) ? textOf(cap) : '';
+    // A caption is a line or two under the picture, not an author box ("Penulis: … Editor: …").
+    if (text && wordCount(text) <= 60 && !/^(penulis|editor|reporter)\s*:/i.test(text)) return text;
   }
   return '';
 }

@@ -166,7 +166,19 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
     try {
       const all = extractArticle(await fetchDoc(plan.url), { url: plan.url });
       if (all && all.wordCount > first.wordCount) {
-        return { ...all, url: first.url, title: first.title, pages: { joined: plan.total, total: plan.total, missing: [] } };
+        // The all-pages document may lack page 1's metadata (SINDOnews ?showpage=all has no JSON-LD).
+        return {
+          ...all,
+          url: first.url,
+          title: first.title,
+          byline: first.byline ?? all.byline,
+          publishedTime: first.publishedTime ?? all.publishedTime,
+          leadImage: first.leadImage ?? all.leadImage,
+          excerpt: first.excerpt || all.excerpt,
+          siteName: first.siteName ?? all.siteName,
+          lang: first.lang ?? all.lang,
+          pages: { joined: plan.total, total: plan.total, missing: [] },
+        };
       }
     } catch {
       // The all-pages URL failed: fall back to page by page when the pager lists the pages.

@@ -16,7 +16,7 @@ const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
 export const cnnindonesia: SiteRule = {
   id: 'cnnindonesia',
   name: 'CNN Indonesia',
-  hosts: ['cnnindonesia.com', 'www.cnnindonesia.com'],
+  hosts: ['cnnindonesia.com'], // www. (the only host in the notes) and any other subdomain
   // /{kanal}/{YYYYMMDDHHmmss}-{kanalId}-{articleId}/{slug}, optionally /{N} or ?page=all (S1, S2, S7, S10).
   articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
   body: [
@@ -26,7 +26,7 @@ export const cnnindonesia: SiteRule = {
   ],
   remove: [
     // Scroll ads with p.para_caption "ADVERTISEMENT" / "SCROLL TO CONTINUE WITH CONTENT".
-    '.paradetail', '.para_caption', '.detail_ads', '.ads-slot', '[id^="div-gpt-ad"]', 'ins',
+    '.paradetail', '.para_caption', '.detail_ads', '.ads-slot', '[id^="div-gpt-ad"]', 'ins[data-revive-zoneid]', 'ins.adsbygoogle',
     // "Lihat Juga :" tables, topic inserts, embedded CNN videos ([Gambas:Video CNN] once rendered).
     '.linksisip', '.lihatjg', '.topiksisip', '.embed.videocnn', '[data-target*="detail/embed"]',
     '.newstag', 'a[href*="preferences/source"]',
@@ -39,7 +39,7 @@ export const cnnindonesia: SiteRule = {
   titleStrip: [/\s+[-|]\s+CNN Indonesia$/i],
   timezone: '+07:00',
   metadata: {
-    title: ['h1.mb-2', '.l_content h1', 'h1.title'],
+    title: ['h1.mb-2', 'h1.title'],
     // JSON-LD author.name is often "" (S1); the byline box usually just says "CNN Indonesia".
     bylineMeta: ['content_author', 'author'],
     byline: ['.text-cnn_black_light3 span', '.text-cnn_black_light3'],
@@ -56,7 +56,7 @@ export const cnnindonesia: SiteRule = {
     },
     // The pager exists only on multi-page articles and links page 2 (S2: `.mb-8 > .gap-2.text-base`, last link = total).
     pager: ['.mb-8 > .gap-2.text-base:has(a[href$="/2"])', '.detail-text ~ .mb-8 .text-base:has(a[href$="/2"])'],
-    next: ['link[rel="next"]', '.mb-8 > .gap-2.text-base a[rel="next"]'],
+    next: ['link[rel="next"]'],
   },
   clean: (body) => {
     materializeInlinePhotos(body);

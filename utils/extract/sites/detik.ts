@@ -9,7 +9,7 @@ import type { SiteRule } from './types';
  */
 
 /** Block elements that end the run of inline nodes a dateline may sit in. */
-const BLOCK = /^(P|DIV|TABLE|FIGURE|H[1-6]|UL|OL|BLOCKQUOTE|SECTION|ASIDE|PRE|IFRAME)$/;
+const BLOCK = /^(P|DIV|TABLE|FIGURE|H[1-6]|UL|OL|DL|BLOCKQUOTE|SECTION|ASIDE|ARTICLE|HEADER|FOOTER|NAV|PRE|IFRAME|FORM|CENTER|DETAILS|HR)$/;
 
 /**
  * Detik and CNN print the dateline as a bare `<strong>Jakarta</strong> -` (CNN: `<strong>Jakarta, CNN
@@ -127,14 +127,23 @@ export function materializeInlinePhotos(body: Element): void {
   }
 }
 
+/**
+ * `.collapsible` is on the detik noise lists (notes §2), but a collapsible box may also fold away the rest of
+ * the article text: it goes only when it holds no run of real paragraphs.
+ */
+function removeCollapsibleClutter(body: Element): void {
+  for (const box of Array.from(body.querySelectorAll('.collapsible'))) {
+    const prose = Array.from(box.querySelectorAll('p')).filter((p) => (p.textContent ?? '').trim().split(/\s+/).length >= 25);
+    if (prose.length < 2) box.remove();
+  }
+}
+
 export const detik: SiteRule = {
   id: 'detik',
   name: 'detikcom',
-  // "detik.com" already covers every subdomain; the verticals are listed so the catalogue says what is served.
-  hosts: [
-    'detik.com', 'news.detik.com', 'finance.detik.com', 'inet.detik.com', 'sport.detik.com', 'hot.detik.com',
-    'health.detik.com', 'oto.detik.com', 'food.detik.com', 'travel.detik.com', '20.detik.com',
-  ],
+  // "detik.com" covers www. and every vertical of notes §2: news., finance., inet., sport., hot., health., oto.,
+  // food., travel. and 20.detik.com. (Listing them again would only add duplicate auto-clean match patterns.)
+  hosts: ['detik.com'],
   // Every documented shape (notes §2): current `/{category}/d-{id}/{slug}` (also `www.detik.com/{region}/berita/d-…`),
   // with a trailing page `/N` or `?single=1`; 2020 finance `/berita-ekonomi-bisnis/{7-digit id}/{slug}` (S10);
   // old `/read/YYYY/MM/DD/HHMMSS/{id}/…` (S15); 20detik videos `/{program}/{YYYYMMDD}-{9-digit id}/{slug}`
@@ -151,7 +160,7 @@ export const detik: SiteRule = {
     '.parallaxindetail', '[class*="ads-scrollpage"]', '.staticdetail_container', '[id^="div-gpt-ad"]', '.aevp',
     // "Baca juga" boxes, current (.noncontent) and older (table.linksisip > div.lihatjg).
     '.noncontent', '.linksisip', '.lihatjg',
-    '.detail__body-tag', '.collapsible',
+    '.detail__body-tag',
     // The pager of multi-page articles sits inside the body text.
     '.detail__long-nav', '.detail__multiple',
     'script', 'style', 'noscript',
@@ -178,6 +187,7 @@ export const detik: SiteRule = {
     pager: ['.detail__long-nav', 'a.detail__anchor-numb'],
   },
   clean: (body) => {
+    removeCollapsibleClutter(body);
     materializeInlinePhotos(body);
     removeEmbedLeftovers(body);
     foldLeadingDateline(body);

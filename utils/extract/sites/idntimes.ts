@@ -1,15 +1,57 @@
 import type { SiteRule } from './types';
 
-/** idntimes.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * IDN Times (www.idntimes.com): facts in shared/notes/id-news-sites.md §16 and §0.
+ *
+ * Current template (S1, 2026): the text is `#article-description p.article-text` (hashed emotion class names,
+ * `data-testid` hooks); the NewsArticle JSON-LD has an `articleBody` without paragraph breaks, so the DOM is
+ * read and the JSON-LD only gives metadata. Older template (S11, 2019): `#article-content p`, with
+ * "Baca Juga…" paragraphs to skip. Long articles are split into pages; `?page=all` shows them all (S3, U2).
+ */
+
+/** Read-also lines: "Baca Juga: <a>…</a>" paragraphs (S11 skips every <p> starting with "Baca Juga"). */
+const READ_ALSO = /^baca juga\b/i;
+/** The label above in-article ads. */
+const AD_LABEL = /^(lanjutkan membaca artikel di bawah|advertisement|iklan)$/i;
+
 export const idntimes: SiteRule = {
   id: 'idntimes',
-  name: 'idntimes.com',
-  hosts: ['idntimes.com'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  name: 'IDN Times',
+  // Regional subdomains (jatim., bali. …) are other templates, out of scope (notes §16).
+  hosts: ['www.idntimes.com'],
+  // Current: /{category}/{subcategory}/{slug}-{authorCode5}-{articleCode6} (S1).
+  // 2019: /{category}/{subcategory}/{author}/{slug}, its whole text at …/full (S11).
+  articleUrl:
+    /^\/(?!(?:tag|author|search|ajax|v1|tag-manager)\/)[a-z0-9-]+\/[a-z0-9-]+\/(?:[a-z0-9-]+-[a-z0-9]{5}-[a-z0-9]{6}|[a-z0-9._-]+\/[a-z0-9-]+(?:\/full)?)\/?(?:[?#].*)?$/i,
+  body: ['#article-description', '#article-content', 'div:has(> p.article-text)'],
+  remove: [
+    '[id^="div-gpt-ad"]', '[data-testid^="ads"]', '[class*="ads-inarticle"]',
+    '[data-testid="article-pagination"]', '[data-testid="pagination"]', '.pagination-article', '.pagination', 'nav',
+  ],
   timezone: '+07:00',
-  metadata: {},
+  titleStrip: [/\s+\|\s+IDN Times$/i],
+  metadata: {
+    title: ['h1[data-testid="title-article"]', 'h1.title-text'],
+    byline: ['[data-testid="author-article-1"]', '.author-info .author-name a'],
+  },
+  pagination: {
+    // ?page=all holds every page; a …/full URL (2019) is already whole.
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all' || /\/full\/?$/.test(url.pathname)) return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    // The pager is not documented; these are the shapes seen on IDN Times-like templates. Only a page with one
+    // triggers the ?page=all fetch.
+    pager: ['[data-testid="article-pagination"]', '[data-testid="pagination"]', '.pagination-article', '#article-description .pagination'],
+  },
+  clean(body) {
+    for (const el of Array.from(body.querySelectorAll('p, div, span'))) {
+      if (!body.contains(el) || el.querySelector('p, div')) continue;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (AD_LABEL.test(text) || (READ_ALSO.test(text) && el.querySelector('a'))) el.remove();
+    }
+  },
 };

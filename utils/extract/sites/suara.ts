@@ -1,15 +1,38 @@
 import type { SiteRule } from './types';
 
-/** suara.com: facts (with sources) belong in shared/notes/id-news-sites.md. */
+/**
+ * Suara.com: facts in shared/notes/id-news-sites.md §9. Articles are /{kanal}/YYYY/MM/DD/HHMMSS/{slug} on www and
+ * /read/YYYY/MM/DD/HHMMSS/{slug} on the regional hosts (jabar., jatim., ...: S2's notes). Body .article-content
+ * (2026, S1), article.content-article on the 2019 template (S11). Clutter inside the body: ad slots
+ * ([id*="div-ad"], .placeholder_belt, .placeholder_read_body), the .ten-second "Baca 10 detik" summary (repeated
+ * on every page), the .article-read "Baca Juga" box, and on the 2019 template div.new_bacajuga (S1, S11).
+ * Pages: ?page=all holds the whole article (S2, S3, U8); S1 merges ?page=2, 3… from .pagination-custom: both work,
+ * the reader falls back to the pager's links when ?page=all fails.
+ */
 export const suara: SiteRule = {
   id: 'suara',
-  name: 'suara.com',
+  name: 'Suara.com',
   hosts: ['suara.com'],
-  // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
-  articleUrl: /^\/.+/,
-  body: ['article'],
-  remove: [],
-  endBefore: [],
+  // /foto/ and /video/ galleries share the dated shape but are not text articles (S1); /tag/, /indeks are listings.
+  articleUrl: /^\/(?!foto\/|video\/)[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/\d{6}\/[^/?#]+/,
+  body: ['.article-content', 'article.content-article'],
+  remove: [
+    '[id*="div-ad"]', '.placeholder_belt', '.placeholder_read_body', '.ten-second', '.article-read', '.new_bacajuga',
+    '#next-article', '.wrap-pagination', '.article-tags', '.google-pref', '.ads_detail', 'script', 'style',
+  ],
   timezone: '+07:00',
-  metadata: {},
+  titleStrip: [/\s+-\s+Halaman\s+\d+$/i],
+  metadata: {
+    title: ['.article-image h1'],
+  },
+  pagination: {
+    allPagesUrl: (url) => {
+      if (url.searchParams.get('page') === 'all') return null;
+      const all = new URL(url.href);
+      all.hash = '';
+      all.searchParams.set('page', 'all');
+      return all.href;
+    },
+    pager: ['.pagination-custom', '.wrap-pagination'],
+  },
 };

@@ -58,7 +58,7 @@ export const tempo: SiteRule = {
       for (const child of Array.from(body.children)) {
         if (wrappers.includes(child)) continue;
         const between = !!(first.compareDocumentPosition(child) & 4) && !!(child.compareDocumentPosition(last) & 4);
-        if (between && child.matches('figure') ) continue;
+        if (between && child.matches('figure')) continue;
         child.remove();
       }
       // The repeated id is invalid HTML: unwrap the wrappers, their paragraphs are the body.

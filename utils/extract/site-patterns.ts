@@ -1,5 +1,5 @@
 /** Match patterns of the supported sites: what the auto-clean content script is declared for, nothing more. */
-import type { SiteRule } from './types';
+import type { SiteRule } from './sites/types';
 
 export function sitePatterns(rules: readonly SiteRule[]): string[] {
   const out = new Set<string>();
