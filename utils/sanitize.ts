@@ -43,12 +43,18 @@ const CONFIG: Config = {
 
 const instances = new WeakMap<object, DOMPurify>();
 
-function purifierFor(win: Window): DOMPurify {
+const unsupported = new WeakSet<object>();
+
+/** DOMPurify bound to `win`, or null where it cannot run (it would hand back its input untouched). */
+function purifierFor(win: Window): DOMPurify | null {
   let purify = instances.get(win);
   if (purify) return purify;
+  if (unsupported.has(win)) return null;
   purify = createDOMPurify(win as unknown as Window & typeof globalThis);
-  // DOMPurify hands back its input untouched on a window it cannot use: refuse instead of showing raw HTML.
-  if (!purify.isSupported) throw new Error('sanitize: this window cannot run DOMPurify');
+  if (!purify.isSupported) {
+    unsupported.add(win);
+    return null;
+  }
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName !== 'iframe') return;
     const el = node as Element;
@@ -88,20 +94,26 @@ function purifierFor(win: Window): DOMPurify {
 /** Documents made by parseHtmlDocument have no defaultView: remember the window that parsed them. */
 const parsedBy = new WeakMap<Document, Window>();
 
+/**
+ * The window to sanitize with: the document's own, the one that parsed it, or the global one — the first that
+ * DOMPurify can work in (linkedom's window cannot; a jsdom, happy-dom or browser window can).
+ */
 function windowOf(doc?: Document | null): Window {
-  const win = doc?.defaultView ?? (doc ? parsedBy.get(doc) : undefined) ?? (globalThis as { window?: Window }).window;
-  if (!win || !win.document) throw new Error('sanitize: no window to parse HTML with');
-  return win;
+  const candidates = [doc?.defaultView, doc ? parsedBy.get(doc) : undefined, (globalThis as { window?: Window }).window];
+  for (const win of candidates) {
+    if (win && win.document && purifierFor(win)) return win;
+  }
+  throw new Error('sanitize: no window that can parse HTML safely (DOMPurify unsupported here)');
 }
 
 /** Sanitized HTML string. `doc` only supplies the window (parsing happens in an inert document). */
 export function sanitizeHtml(html: string, doc?: Document | null): string {
-  return purifierFor(windowOf(doc)).sanitize(html, CONFIG) as unknown as string;
+  return purifierFor(windowOf(doc))!.sanitize(html, CONFIG) as unknown as string;
 }
 
 /** Sanitized DOM, ready to append: the only way HTML strings become nodes in Jernih. */
 export function toFragment(html: string, doc: Document): DocumentFragment {
-  const purify = purifierFor(windowOf(doc));
+  const purify = purifierFor(windowOf(doc))!;
   const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   return doc.importNode(fragment, true);
 }

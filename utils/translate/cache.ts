@@ -106,7 +106,12 @@ function openDb(factory: IDBFactory, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const r = factory.open(name, DB_VERSION);
     r.onupgradeneeded = (e) => upgrade(r.result, e.oldVersion);
-    r.onsuccess = () => resolve(r.result);
+    r.onsuccess = () => {
+      // Let a newer version (another tab after an update) or a deletion proceed; later calls then fail, and a
+      // failing cache is only a miss.
+      r.result.onversionchange = () => r.result.close();
+      resolve(r.result);
+    };
     r.onerror = () => reject(r.error);
     r.onblocked = () => reject(new Error('translation cache: database blocked by another version'));
   });

@@ -110,10 +110,9 @@ class Encoder {
         this.html += `<${PLACEHOLDER} id="${id}">`;
         // Plain text keeps what a reader sees of it (code names), so text-only providers get the whole sentence.
         const seen = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-        if (seen) {
-          this.text += seen;
-          this.space = false;
-        }
+        this.text += seen;
+        // The placeholder stands for something visible: the space after it is kept.
+        this.space = false;
       } else if (FORMAT_TAGS.has(tag)) {
         const id = this.mark(el, 'format', depth);
         this.html += `<${tag} id="${id}">`;
@@ -126,7 +125,7 @@ class Encoder {
   }
 
   finish(): { html: string; text: string } {
-    return { html: this.html.replace(/\s+$/, ''), text: this.text.replace(/[ \t]+$/, '').trim() };
+    return { html: this.html.replace(/\s+$/, ''), text: this.text.replace(/ {2,}/g, ' ').trim() };
   }
 }
 

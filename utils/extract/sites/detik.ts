@@ -36,9 +36,10 @@ export function foldLeadingDateline(body: Element): void {
 }
 
 /**
- * Runs of loose inline content between blocks (the bare `<strong>(wnv/aud)</strong>` desk code closing detik
- * and CNN bodies, notes §2/§4; text left between tables) become paragraphs: the narrowed body is no <div>
- * Readability would convert, so without this the desk code is no paragraph and cannot be the last line.
+ * Runs of loose inline content between blocks become paragraphs: the bare `<strong>(wnv/aud)</strong>` desk code
+ * closing detik and CNN bodies (notes §2/§4), and the old templates' plain text split by `<br><br>` (detik
+ * #detikdetailtext, CNN div.detail_text). The narrowed body is no <div> Readability would convert, so without
+ * this the desk code is no paragraph and cannot be the last line.
  */
 export function wrapLooseInline(body: Element): void {
   const doc = body.ownerDocument;
