@@ -108,7 +108,11 @@ describe('openTranslationCache', () => {
     const raw = await openIdbCache({ indexedDB, name: 'closing' });
     const c = await openTranslationCache({ indexedDB, name: 'closing' });
     await c.setMany([[key('Hello'), 'Hola']]);
-    indexedDB.deleteDatabase('closing'); // closes the connections under the caches
+    await new Promise((resolve, reject) => {
+      const r = indexedDB.deleteDatabase('closing'); // the caches close their connections for it
+      r.onsuccess = resolve;
+      r.onerror = reject;
+    });
     await expect(raw.setMany([[key('More'), 'Más']])).rejects.toThrow();
     await expect(c.setMany([[key('More'), 'Más']])).resolves.toBeUndefined();
     expect(await c.getMany([key('Hello'), key('Other')])).toEqual(['Hola', undefined]); // the memory layer still answers

@@ -30,8 +30,9 @@ export function extractArticle(document: Document, { url }: ExtractOptions): Art
   resolveLazyImages(work);
   absolutizeUrls(work, baseUrlOf(work, url));
 
-  normalizeFigures(work);
   const narrowed = rule ? applyRule(work, rule) : false;
+  // After the rule: its selectors must see the site's own markup, not the figures made here.
+  normalizeFigures(work);
   if (!narrowed && isNotAnArticle(work, meta)) return null;
   removeFurniture(work.body);
 

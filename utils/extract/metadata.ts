@@ -23,7 +23,7 @@ export interface PageMetadata {
 }
 
 const ARTICLE_TYPES = new Set([
-  'article', 'newsarticle', 'blogposting', 'reportagenews', 'analysisnewsarticle', 'opinionnewsarticle',
+  'article', 'newsarticle', 'blogposting', 'reportagenews', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
   'reviewnewsarticle', 'backgroundnewsarticle', 'techarticle', 'scholarlyarticle', 'report', 'liveblogposting',
   'socialmediaposting', 'posting', 'satiricalarticle', 'advertisercontentarticle', 'medicalscholarlyarticle',
 ]);
@@ -77,6 +77,18 @@ export function metaContent(doc: Document, names: readonly string[]): string | n
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? normalizeSpace(v) : null);
+
+/** Authors other than the publishing organisation itself (pages without a byline name the brand as author). */
+function authorsNotPublisher(ld: Json | null): unknown {
+  const authors = ld?.author;
+  if (!authors) return authors;
+  const pub = normalizeSpace(String((ld?.publisher as Json | undefined)?.name ?? '')).toLowerCase();
+  return (Array.isArray(authors) ? authors : [authors]).filter((a) => {
+    if (!a || typeof a !== 'object') return true;
+    const isOrg = typesOf(a as Json).some((t) => t.endsWith('organization'));
+    return !(isOrg && (!pub || normalizeSpace(String((a as Json).name ?? '')).toLowerCase() === pub));
+  });
+}
 
 function personNames(v: unknown): string[] {
   if (!v) return [];
@@ -196,7 +208,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   const byline =
     cleanByline(ruleMeta?.bylineMeta && metaContent(doc, ruleMeta.bylineMeta)) ||
     cleanByline(ruleText(ruleMeta?.byline)) ||
-    cleanByline(Array.from(new Set(personNames(ld?.author).filter(Boolean))).join(', ')) ||
+    cleanByline(Array.from(new Set(personNames(authorsNotPublisher(ld)).filter(Boolean))).join(', ')) ||
     cleanByline(metaContent(doc, ['author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl'])) ||
     bylineFromMarkup(doc) ||
     null;

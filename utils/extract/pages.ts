@@ -104,7 +104,7 @@ function numberedPages(doc: Document, url: string, pagerSelectors?: readonly str
   for (const sel of pagers) {
     let anchors: Element[] = [];
     try {
-      anchors = Array.from(doc.querySelectorAll(`${sel} a[href]`));
+      anchors = Array.from(doc.querySelectorAll(sel.split(',').map((part) => `${part.trim()} a[href]`).join(', ')));
     } catch {
       continue;
     }
@@ -185,6 +185,9 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
     }
     const numbered = numberedPages(doc, opts.url, findRule(opts.url)?.pagination?.pager);
     if (!numbered.length) {
+      // No numbered pager: a "next" link may still lead page by page.
+      const next = nextLink(doc, opts.url, findRule(opts.url));
+      if (next) return followNext(first, next, plan.total, fetchDoc, max, doc, opts.url);
       return { ...first, pages: { joined: 1, total: plan.total, missing: [{ page: 2, url: plan.url, reason: 'the full article could not be loaded' }] } };
     }
     return joinPages(first, numbered.sort((a, b) => a.page - b.page).map((n) => n.url), plan.total, fetchDoc, max, doc);

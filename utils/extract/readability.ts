@@ -16,6 +16,8 @@ export interface ReadabilityResult {
 export function runReadability(doc: Document, charThreshold = 500): ReadabilityResult | null {
   const parsed = new Readability<Element>(doc, {
     charThreshold,
+    // Metadata comes from utils/extract/metadata.ts (which knows a publisher is not an author).
+    disableJSONLD: true,
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();

@@ -84,11 +84,9 @@ export async function translateArticle(o: TranslateArticleOptions): Promise<Arti
       report.firstBlockMs ??= now() - start;
       o.onSegment?.(same.id, html, { fromCache });
     }
-    progress();
   };
   const fail = (s: Segment, error: TranslationError): void => {
     for (const same of groups.get(s.html) ?? [s]) report.failed.push({ id: same.id, error });
-    progress();
   };
   const finish = (): ArticleReport => {
     report.cancelled = !!o.signal?.aborted;
@@ -104,6 +102,7 @@ export async function translateArticle(o: TranslateArticleOptions): Promise<Arti
     if (hit !== undefined) emit(s, hit, true);
     else todo.push(s);
   });
+  if (todo.length < unique.length) progress();
   if (!todo.length || o.signal?.aborted) return finish();
 
   // One controller for the run: Cancel aborts it, and so does the first failure that would fail every batch.
@@ -111,7 +110,7 @@ export async function translateArticle(o: TranslateArticleOptions): Promise<Arti
   const onCancel = (): void => controller.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onCancel, { once: true });
   const stop = (error: TranslationError): void => {
-    if (report.error || o.signal?.aborted) return;
+    if (report.error || o.signal?.aborted || error.kind === 'cancelled') return;
     report.error = error;
     controller.abort(error);
   };
@@ -137,14 +136,23 @@ export async function translateArticle(o: TranslateArticleOptions): Promise<Arti
     const run = async (batch: Segment[], priority: number): Promise<void> => {
       try {
         const out = await queue.add(
-          (signal) => {
+          async (signal) => {
             report.requests++;
-            return provider.translate(batch, pair, { signal });
+            try {
+              return await provider.translate(batch, pair, { signal });
+            } catch (e) {
+              // Stop here, before the queue starts the next batch: a wrong key fails every other request too.
+              const error = errorFromThrown(provider.id, e);
+              if (error.fatal && error.kind !== 'cancelled') stop(error);
+              throw error;
+            }
           },
           { signal: controller.signal, priority },
         );
-        await o.cache?.setMany(batch.map((s, i) => [keyOf(s), out[i]] as const)).catch(() => undefined);
+        // Shown first, stored after: the reader should not wait for the cache.
         batch.forEach((s, i) => emit(s, out[i], false));
+        progress();
+        await o.cache?.setMany(batch.map((s, i) => [keyOf(s), out[i]] as const)).catch(() => undefined);
       } catch (e) {
         const error = errorFromThrown(provider.id, e);
         if (controller.signal.aborted && (error.kind === 'cancelled' || error === report.error)) return;
@@ -156,6 +164,7 @@ export async function translateArticle(o: TranslateArticleOptions): Promise<Arti
           stop(error);
         } else {
           batch.forEach((s) => fail(s, error));
+          progress();
         }
       }
     };

@@ -27,7 +27,7 @@ export const jpnn: SiteRule = {
   articleUrl: /^\/(?:amp\/)?(?:news\/[a-z0-9-]+|[a-z0-9-]+\/\d+\/[a-z0-9-]+)\/?(?:\?.*)?$/i,
   body: ['div[itemprop="articleBody"]', '[itemprop="articleBody"]', '.page-content'],
   remove: [
-    '.baca-juga', '.pagination', '[id^="div-gpt-ad"]', '[class*="ads-"]', '[class^="ads"]', 'script', 'style',
+    '.baca-juga', '.pagination', '[id^="div-gpt-ad"]', '[class^="ads-"]', '[class*=" ads-"]', '.ads',
   ],
   timezone: '+07:00',
   titleStrip: [/\s+[-|–]\s+JPNN(\.com)?(\s+[A-Z][a-z]+)?\s*$/],
