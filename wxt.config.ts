@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
+import { allFontFiles, FONT_DIR } from './utils/reader/fonts';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
 export const GECKO_ID = 'jernih@jernih.app';
@@ -34,6 +35,13 @@ export default defineConfig({
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
     ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS] } : {}),
+    // The reader's bundled fonts (utils/reader/fonts.ts), loaded into the page with FontFace: the page must be
+    // able to fetch them. Only the font files; Chrome gives them a per-session URL (use_dynamic_url), so pages
+    // cannot probe for the extension through them.
+    web_accessible_resources:
+      manifestVersion === 2
+        ? [`${FONT_DIR}/*.woff2`]
+        : [{ resources: [`${FONT_DIR}/*.woff2`], matches: ['<all_urls>'], use_dynamic_url: true }],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {
@@ -51,6 +59,12 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The font files come straight from the pinned @fontsource packages (nothing copied into the repo).
+    'build:publicAssets': (_wxt, files) => {
+      for (const { pkg, file } of allFontFiles()) {
+        files.push({ absoluteSrc: resolve(import.meta.dirname, 'node_modules', pkg, 'files', file), relativeDest: `${FONT_DIR}/${file}` });
+      }
+    },
     'entrypoints:found': (wxt, infos) => {
       if (wxt.config.mode === E2E_MODE) infos.push(E2E_TOGGLE_ENTRYPOINT);
     },

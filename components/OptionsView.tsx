@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from './i18n';
-import { THEMES, type Theme } from '@/utils/settings';
+import { formatDate, type Translate } from './i18n';
+import { THEMES, type Theme, type UserRule } from '@/utils/settings';
+import { THEME_KEYS } from './AppearancePanel';
 
 export interface SiteRow {
   /** Switch key: rule id for built-in sites, host for user-added ones. */
@@ -23,9 +24,13 @@ export interface OptionsViewProps {
   onRemoveSite: (host: string) => void;
   onDetectEverywhere: (on: boolean) => void;
   onTheme: (theme: Theme) => void;
+  /** The user's own site rules (made in the reader with "Pick the article" and "Remove a block"). */
+  userRules?: UserRule[];
+  onRemoveRule?: (host: string) => void;
+  onExportRules?: () => void;
+  locale?: string;
 }
 
-const THEME_KEYS: Record<Theme, string> = { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
 
 export function OptionsView(p: OptionsViewProps) {
   const { t } = p;
@@ -94,6 +99,53 @@ export function OptionsView(p: OptionsViewProps) {
           {t('optionsDetectLabel')}
         </label>
         <p class="hint">{t('optionsDetectHint')}</p>
+      </section>
+
+      <section aria-labelledby="rules-h" data-section="user-rules">
+        <h2 id="rules-h">{t('optionsRulesTitle')}</h2>
+        <p class="hint">{t('optionsRulesHint')}</p>
+        {(p.userRules ?? []).length === 0 ? (
+          <p class="empty">{t('optionsNoRules')}</p>
+        ) : (
+          <>
+            <ul class="rules" data-list="rules">
+              {p.userRules!.map((r) => (
+                <li key={r.host} data-rule={r.host}>
+                  <div class="rule-head">
+                    <strong>{r.host}</strong>
+                    <span class="muted">{formatDate(r.updated, p.locale)}</span>
+                    <button type="button" data-remove-rule={r.host} onClick={() => p.onRemoveRule?.(r.host)} aria-label={t('optionsRemoveSiteNamed', r.host)}>
+                      {t('optionsRemoveSite')}
+                    </button>
+                  </div>
+                  <dl>
+                    {r.body && (
+                      <>
+                        <dt>{t('optionsRuleBody')}</dt>
+                        <dd>
+                          <code>{r.body}</code>
+                        </dd>
+                      </>
+                    )}
+                    {r.remove.length > 0 && (
+                      <>
+                        <dt>{t('optionsRuleRemove', String(r.remove.length))}</dt>
+                        {r.remove.map((sel) => (
+                          <dd key={sel}>
+                            <code>{sel}</code>
+                          </dd>
+                        ))}
+                      </>
+                    )}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+            <button type="button" data-action="export-rules" onClick={() => p.onExportRules?.()}>
+              {t('optionsExportRules')}
+            </button>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="look-h">

@@ -1,12 +1,18 @@
-import { THEMES, FONT_SIZE, type Settings, type Theme } from '@/utils/settings';
 import type { Translate } from './i18n';
+import type { PanelName, SpeechView, ToolbarAction, ViewEvent } from './reader-types';
+import { IconBack, IconContents, IconListen, IconMore, IconPause, IconPlay, IconStop, IconVoice } from './icons';
 
 export interface ReaderToolbarProps {
-  settings: Settings;
   t: Translate;
+  panel: PanelName | null;
+  speech: SpeechView;
+  /** The article has a table of contents. */
+  hasContents: boolean;
+  /** More actions for the action group (Save, Translate), after Listen. */
+  actions?: ToolbarAction[];
   onExit: () => void;
-  onTheme: (theme: Theme) => void;
-  onFontSize: (direction: 1 | -1) => void;
+  onPanel: (panel: PanelName | null) => void;
+  onEvent: (event: ViewEvent) => void;
   /** On a supported site: its auto-clean switch. */
   autoSite?: { label: string; on: boolean };
   onAutoClean?: (on: boolean) => void;
@@ -14,63 +20,130 @@ export interface ReaderToolbarProps {
   autoOpened?: boolean;
 }
 
-const THEME_KEYS: Record<Theme, string> = { auto: 'themeAuto', light: 'themeLight', sepia: 'themeSepia', dark: 'themeDark' };
-
-export function ReaderToolbar({ settings, t, onExit, onTheme, onFontSize, autoSite, onAutoClean, autoOpened }: ReaderToolbarProps) {
+/**
+ * Three groups: leaving (Exit, the site's auto-clean switch), actions on the article (Listen, then whatever
+ * `actions` adds: Save, Translate), and the view (Contents, Appearance, More). Every button has a visible label
+ * on wide screens and the same accessible name when narrow screens show only its icon.
+ */
+export function ReaderToolbar(p: ReaderToolbarProps) {
+  const { t, speech, panel } = p;
+  const toggle = (name: PanelName) => p.onPanel(panel === name ? null : name);
+  const listenLabel = speech.state === 'playing' ? t('listenPause') : speech.state === 'paused' ? t('listenResume') : t('listen');
   return (
-    <div class="toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
-      <button type="button" class="exit" data-action="exit" onClick={onExit} title={`${t('exit')} (Esc)`}>
-        <span aria-hidden="true">←</span> {autoOpened ? t('showOriginal') : t('exit')}
-      </button>
-      {autoSite && (
-        <label class="switch">
-          <input
-            type="checkbox"
-            data-action="auto-clean"
-            checked={autoSite.on}
-            onChange={(e) => onAutoClean?.((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('autoCleanOn', autoSite.label)}
-        </label>
-      )}
+    <header class="toolbar" aria-label={t('toolbarLabel')}>
+      <div class="group-start">
+        <button
+          type="button"
+          class="tb exit"
+          data-action="exit"
+          onClick={p.onExit}
+          aria-label={p.autoOpened ? t('showOriginal') : t('exit')}
+          title={`${p.autoOpened ? t('showOriginal') : t('exit')} (Esc)`}
+        >
+          <IconBack /> <span class="label">{p.autoOpened ? t('showOriginal') : t('exit')}</span>
+        </button>
+        {p.autoSite && (
+          <label class="switch">
+            <input
+              type="checkbox"
+              data-action="auto-clean"
+              checked={p.autoSite.on}
+              aria-label={t('autoCleanOn', p.autoSite.label)}
+              onChange={(e) => p.onAutoClean?.((e.currentTarget as HTMLInputElement).checked)}
+            />
+            <span class="label-wide" aria-hidden="true">{t('autoCleanOn', p.autoSite.label)}</span>
+            <span class="label-narrow" aria-hidden="true">{t('autoCleanShort')}</span>
+          </label>
+        )}
+      </div>
       <div class="spacer" />
-      <div class="group" role="radiogroup" aria-label={t('theme')}>
-        {THEMES.map((theme) => (
+      <div class="group actions" role="group" aria-label={t('articleActions')}>
+        {speech.available && (
           <button
             type="button"
-            role="radio"
-            aria-checked={settings.theme === theme}
-            class={`theme-swatch theme-${theme}`}
-            data-theme-option={theme}
-            key={theme}
-            onClick={() => onTheme(theme)}
+            class="tb"
+            data-action="listen"
+            aria-label={listenLabel}
+            title={`${listenLabel} (L)`}
+            aria-pressed={speech.state === 'playing'}
+            onClick={() => p.onEvent('listen')}
           >
-            {t(THEME_KEYS[theme])}
+            {speech.state === 'playing' ? <IconPause /> : speech.state === 'paused' ? <IconPlay /> : <IconListen />}
+            <span class="label">{listenLabel}</span>
+          </button>
+        )}
+        {speech.available && speech.state !== 'idle' && (
+          <button type="button" class="tb" data-action="listen-stop" aria-label={t('listenStop')} title={`${t('listenStop')} (Shift+L)`} onClick={() => p.onEvent('listen-stop')}>
+            <IconStop />
+          </button>
+        )}
+        {speech.available && (
+          <button
+            type="button"
+            class="tb"
+            data-panel-toggle="speech"
+            aria-label={t('voiceSettings')}
+            title={t('voiceSettings')}
+            aria-expanded={panel === 'speech'}
+            onClick={() => toggle('speech')}
+          >
+            <IconVoice />
+          </button>
+        )}
+        {p.actions?.map((a) => (
+          <button
+            type="button"
+            class="tb"
+            key={a.id}
+            data-action={a.id}
+            aria-label={a.label}
+            title={a.label}
+            aria-pressed={a.pressed}
+            disabled={a.disabled}
+            onClick={a.onClick}
+          >
+            {a.icon}
+            <span class="label">{a.label}</span>
           </button>
         ))}
       </div>
-      <div class="group" role="group" aria-label={t('fontSize')}>
+      <div class="group view" role="group" aria-label={t('viewControls')}>
+        {p.hasContents && (
+          <button
+            type="button"
+            class="tb contents-toggle"
+            data-panel-toggle="contents"
+            aria-label={t('contents')}
+            title={`${t('contents')} (C)`}
+            aria-expanded={panel === 'contents'}
+            onClick={() => toggle('contents')}
+          >
+            <IconContents /> <span class="label">{t('contents')}</span>
+          </button>
+        )}
         <button
           type="button"
-          data-action="font-smaller"
-          aria-label={t('fontSmaller')}
-          title={t('fontSmaller')}
-          disabled={settings.fontSize <= FONT_SIZE.min}
-          onClick={() => onFontSize(-1)}
+          class="tb"
+          data-panel-toggle="appearance"
+          aria-label={t('appearance')}
+          title={`${t('appearance')} (A)`}
+          aria-expanded={panel === 'appearance'}
+          onClick={() => toggle('appearance')}
         >
-          A−
+          <span class="aa" aria-hidden="true">Aa</span>
         </button>
         <button
           type="button"
-          data-action="font-larger"
-          aria-label={t('fontLarger')}
-          title={t('fontLarger')}
-          disabled={settings.fontSize >= FONT_SIZE.max}
-          onClick={() => onFontSize(1)}
+          class="tb"
+          data-panel-toggle="more"
+          aria-label={t('moreActions')}
+          title={`${t('moreActions')} (M)`}
+          aria-expanded={panel === 'more'}
+          onClick={() => toggle('more')}
         >
-          A+
+          <IconMore />
         </button>
       </div>
-    </div>
+    </header>
   );
 }

@@ -111,6 +111,22 @@ export function sanitizeHtml(html: string, doc?: Document | null): string {
   return purifierFor(windowOf(doc))!.sanitize(html, CONFIG) as unknown as string;
 }
 
+/**
+ * Sanitizes a detached element of a working copy in place and returns its HTML: the extractor's body is
+ * already DOM, so it need not be serialized and parsed again first. What reaches the screen is sanitized once
+ * more by toFragment.
+ */
+export function sanitizeElementToHtml(el: Element, doc?: Document | null): string {
+  const purify = purifierFor(windowOf(doc ?? el.ownerDocument))!;
+  try {
+    purify.sanitize(el, { ...CONFIG, IN_PLACE: true });
+    return el.innerHTML;
+  } catch {
+    // A DOM implementation DOMPurify cannot walk in place (happy-dom): the string round trip instead.
+    return sanitizeHtml(el.innerHTML, doc);
+  }
+}
+
 /** Sanitized DOM, ready to append: the only way HTML strings become nodes in Jernih. */
 export function toFragment(html: string, doc: Document): DocumentFragment {
   const purify = purifierFor(windowOf(doc))!;

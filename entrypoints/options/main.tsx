@@ -5,7 +5,8 @@ import { OptionsView, type OptionsViewProps } from '@/components/OptionsView';
 import { SITE_RULES } from '@/utils/extract/sites';
 import { userSitePatterns } from '@/utils/extract/site-patterns';
 import { ALL_SITES } from '@/utils/background/user-sites';
-import { autoCleanOn, loadSettings, normalizeHost, saveSettings, watchSettings, withAutoClean, type Settings } from '@/utils/settings';
+import { autoCleanOn, loadSettings, normalizeHost, saveSettings, watchSettings, withAutoClean, withoutUserRule, type Settings } from '@/utils/settings';
+import { exportUserRules } from '@/utils/reader/rules-export';
 
 const area = browser.storage.local;
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
@@ -49,9 +50,25 @@ function paint(s: Settings) {
         }
       }}
       onTheme={(theme) => void saveSettings(area, { theme })}
+      locale={browser.i18n.getUILanguage()}
+      userRules={s.userRules}
+      onRemoveRule={(host) => void saveSettings(area, (cur) => withoutUserRule(cur, host)).then((next) => say('ok', t('optionsRuleRemoved', host), next))}
+      onExportRules={() => download('jernih-site-rules.json', exportUserRules(s.userRules))}
     />,
     app,
   );
+}
+
+/** Saves a file through the browser's download of a blob link (no downloads permission needed). */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function say(kind: 'ok' | 'error', text: string, s: Settings) {

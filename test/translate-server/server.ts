@@ -163,7 +163,12 @@ export async function startTranslateServer(options: TranslateServerOptions = {})
           const file = join(work, `q${fileNo++}`);
           writeFileSync(file, text);
           // -u: no '*' before unknown words; -f html: tags and attributes pass through untouched.
-          const child = spawn('apertium', ['-u', '-f', format === 'html' ? 'html' : 'txt', mode, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+          // APERTIUM_TRANSFUSE=no: always Apertium's own HTML deformatter, even where the recommended
+          // `transfuse` package is installed (apt installs recommends by default, and the wrapper then prefers it).
+          const child = spawn('apertium', ['-u', '-f', format === 'html' ? 'html' : 'txt', mode, file], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+            env: { ...process.env, APERTIUM_TRANSFUSE: 'no' },
+          });
           children.add(child);
           let out = '';
           let err = '';

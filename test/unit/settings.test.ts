@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { autoCleanOn, DEFAULT_SETTINGS, FONT_SIZE, loadSettings, migrateSettings, nextFontSize, normalizeHost, saveSettings, watchSettings, withAutoClean } from '@/utils/settings';
+import {
+  autoCleanOn, clampToRange, COLUMN_WIDTH, DEFAULT_SETTINGS, FONT_SIZE, LETTER_SPACING, LINE_HEIGHT, loadSettings, migrateSettings, nextFontSize,
+  normalizeHost, ruleHostOf, saveSettings, SPEECH_RATE, stepRange, userRuleFor, watchSettings, withAutoClean, withoutUserRule, withUserRule,
+} from '@/utils/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -17,10 +20,88 @@ describe('settings', () => {
     expect(migrateSettings({ userSites: ['berita.example.id', 'not a host', 'berita.example.id'] }).userSites).toEqual(['berita.example.id']);
   });
 
-  it('migrates version 1 (theme and font size only) to version 2', () => {
+  it('migrates version 1 (theme and font size only) to the current version', () => {
     expect(migrateSettings({ version: 1, theme: 'sepia', fontSize: 23 })).toEqual({
-      version: 2, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
+      ...DEFAULT_SETTINGS, version: 3, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
     });
+  });
+
+  it('migrates version 2 to version 3: every v2 field kept, the reader settings take their defaults', () => {
+    const v2 = { version: 2, theme: 'dark', fontSize: 22, autoCleanOff: ['kompas', 'tribunjateng.com'], userSites: ['tribunjateng.com'], detectEverywhere: true };
+    const v3 = migrateSettings(v2);
+    expect(v3).toEqual({
+      version: 3,
+      theme: 'dark',
+      fontSize: 22,
+      autoCleanOff: ['kompas', 'tribunjateng.com'],
+      userSites: ['tribunjateng.com'],
+      detectEverywhere: true,
+      fontFamily: 'serif',
+      lineHeight: LINE_HEIGHT.default,
+      columnWidth: COLUMN_WIDTH.default,
+      letterSpacing: 0,
+      wordSpacing: 0,
+      align: 'start',
+      customColors: { on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' },
+      showImages: true,
+      speechRate: 1,
+      speechVoices: {},
+      userRules: [],
+    });
+    // Migrating again changes nothing.
+    expect(migrateSettings(v3)).toEqual(v3);
+  });
+
+  it('version 3 values are kept when valid and repaired field by field when not', () => {
+    const good = migrateSettings({
+      version: 3, theme: 'contrast', fontFamily: 'dyslexic', lineHeight: 2.0000000001, columnWidth: 62, letterSpacing: 0.05, wordSpacing: 0.2,
+      align: 'justify', customColors: { on: true, text: '#FFEEDD', background: '#102030', link: '#ffcc00' }, showImages: false,
+      speechRate: 1.5, speechVoices: { id: 'Google Bahasa Indonesia', en: 'urn:moz-tts:speechd:English' },
+    });
+    expect(good).toMatchObject({
+      theme: 'contrast', fontFamily: 'dyslexic', lineHeight: 2, columnWidth: 60, letterSpacing: 0.05, wordSpacing: 0.2, align: 'justify',
+      customColors: { on: true, text: '#ffeedd', background: '#102030', link: '#ffcc00' }, showImages: false, speechRate: 1.5,
+      speechVoices: { id: 'Google Bahasa Indonesia', en: 'urn:moz-tts:speechd:English' },
+    });
+    const bad = migrateSettings({
+      version: 3, theme: 'blue', fontFamily: 'comic', lineHeight: 'tall', columnWidth: 9999, letterSpacing: -1, align: 'center',
+      customColors: { on: 'yes', text: 'red', background: 'url(x)', link: null }, showImages: 'no', speechRate: 99, speechVoices: ['x'],
+      userRules: [{ host: 'a b', body: '.x' }, { host: 'example.com' }, 'junk', { host: 'www.Kompas.com', body: '.read__content', remove: ['.ads', 7, '', 'div{}'] }],
+    });
+    expect(bad).toMatchObject({
+      theme: 'auto', fontFamily: 'serif', lineHeight: LINE_HEIGHT.default, columnWidth: COLUMN_WIDTH.max, letterSpacing: LETTER_SPACING.min, align: 'start',
+      customColors: { on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' }, showImages: true, speechRate: SPEECH_RATE.max, speechVoices: {},
+    });
+    expect(bad.userRules).toEqual([{ host: 'kompas.com', body: '.read__content', remove: ['.ads'], updated: new Date(0).toISOString() }]);
+  });
+
+  it('ranges step without drift and stay in bounds', () => {
+    let lh = LINE_HEIGHT.default;
+    for (let i = 0; i < 5; i++) lh = stepRange(lh, LINE_HEIGHT, 1);
+    expect(lh).toBe(2.2);
+    expect(stepRange(LINE_HEIGHT.max, LINE_HEIGHT, 1)).toBe(LINE_HEIGHT.max);
+    expect(stepRange(COLUMN_WIDTH.min, COLUMN_WIDTH, -1)).toBe(COLUMN_WIDTH.min);
+    expect(clampToRange(0.07000000001, LETTER_SPACING)).toBe(0.07);
+  });
+
+  it('user site rules: one per host, most specific host wins, removed when empty', () => {
+    let s = migrateSettings(undefined);
+    const at = new Date('2024-05-02T10:00:00Z');
+    s = { ...s, ...withUserRule(s, { host: 'kompas.com', body: '.read__content', remove: ['.ads', '.ads'] }, at) };
+    s = { ...s, ...withUserRule(s, { host: 'tekno.kompas.com', remove: ['.promo'] }, at) };
+    expect(s.userRules).toEqual([
+      { host: 'kompas.com', body: '.read__content', remove: ['.ads'], updated: at.toISOString() },
+      { host: 'tekno.kompas.com', remove: ['.promo'], updated: at.toISOString() },
+    ]);
+    expect(userRuleFor(s, 'https://www.kompas.com/global/read/1')?.body).toBe('.read__content');
+    expect(userRuleFor(s, 'https://tekno.kompas.com/read/2')?.remove).toEqual(['.promo']);
+    expect(userRuleFor(s, 'https://kompas.id/x')).toBeNull();
+    expect(ruleHostOf('http://127.0.0.1:8080/x')).toBe('127.0.0.1');
+    expect(ruleHostOf('https://WWW.Detik.com/a')).toBe('detik.com');
+    s = { ...s, ...withUserRule(s, { host: 'tekno.kompas.com', remove: [] }) };
+    expect(s.userRules.map((r) => r.host)).toEqual(['kompas.com']);
+    s = { ...s, ...withoutUserRule(s, 'kompas.com') };
+    expect(s.userRules).toEqual([]);
   });
 
   it('normalizes hosts people type', () => {
@@ -52,7 +133,7 @@ describe('settings', () => {
     const stop = watchSettings(browser.storage.onChanged, (s) => seen.push(s.theme));
     await saveSettings(area, { theme: 'dark' });
     await saveSettings(area, { fontSize: 21 });
-    expect(await loadSettings(area)).toMatchObject({ version: 2, theme: 'dark', fontSize: 21 });
+    expect(await loadSettings(area)).toMatchObject({ version: 3, theme: 'dark', fontSize: 21 });
     expect(seen).toEqual(['dark', 'dark']);
     stop();
     await saveSettings(area, { theme: 'light' });

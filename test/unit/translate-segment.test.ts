@@ -173,6 +173,14 @@ describe('applyTranslation', () => {
     expect(out.textContent).toBe('Ejecute make all y vea .');
   });
 
+  it('keeps formatting a provider split in two (Apertium with transfuse does this)', () => {
+    const out = holder(
+      applyTranslation(block, 'El presidente abrió una <b id="t0">carretera</b> de <b id="t0">peaje</b> nueva en <a id="t1">Central Java</a>, <i id="t2">dijeron</i>.').fragment,
+    );
+    expect([...out.querySelectorAll('b')].map((b) => b.textContent)).toEqual(['carretera', 'peaje']);
+    expect(out.querySelector('a')?.getAttribute('href')).toBe('https://x.example/jawa');
+  });
+
   it('keeps nested markup (a link inside bold)', () => {
     const [b] = segmentBlocks(article('<p>Read <b>the <a href="https://x.example/r">report</a></b> today.</p>'));
     expect(b.html).toBe('Read <b id="t0">the <a id="t1">report</a></b> today.');

@@ -33,6 +33,9 @@ const CLUTTER_WORDS = new Set([
 /** Words that, paired with a clutter word, still mean the article (e.g. "article-body share-wrapper"). */
 const CONTENT_WORDS = /(^|[-_\s])(article|entry|post|story|content|body|text|main)([-_\s]|$)/i;
 
+/** Quick reject: a class/id string that contains none of the clutter words anywhere needs no splitting. */
+const CLUTTER_SUBSTRING = new RegExp(Array.from(CLUTTER_WORDS).sort((a, b) => b.length - a.length).join('|'), 'i');
+
 function classWords(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   const words: string[] = [];
@@ -47,13 +50,18 @@ function classWords(el: Element): string[] {
 /** Holds a real run of prose: protected from class-based removal whatever its class says. */
 function holdsProse(el: Element): boolean {
   let long = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) {
-    if (wordCount(textOf(p)) >= 25 && linkDensity(p) < 0.3 && ++long >= 2) return true;
+  const ps = el.getElementsByTagName('p');
+  for (let i = 0; i < ps.length; i++) {
+    const text = ps[i].textContent ?? '';
+    // 25 words need well over 100 characters: most paragraphs are decided without counting.
+    if (text.length < 110) continue;
+    if (wordCount(text) >= 25 && linkDensity(ps[i]) < 0.3 && ++long >= 2) return true;
   }
   return false;
 }
 
 export function isClutterByName(el: Element): boolean {
+  if (!CLUTTER_SUBSTRING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   const words = classWords(el);
   if (!words.some((w) => CLUTTER_WORDS.has(w))) return false;
   if (el.matches('html, body, main, article, [role="main"], [itemprop="articleBody"], figure, figcaption, table, pre, blockquote, img, picture, video'))
@@ -76,8 +84,8 @@ export function removeFurniture(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('[aria-hidden="true"], svg'))) {
     if (root.contains(el) && !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el)) el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (root.contains(el) && isClutterByName(el)) el.remove();
+  for (const el of Array.from(root.getElementsByTagName('*'))) {
+    if ((el.hasAttribute('class') || el.hasAttribute('id')) && root.contains(el) && isClutterByName(el)) el.remove();
   }
   // Forms are page furniture unless a site wraps its whole page in one (ASP.NET): then unwrap.
   for (const form of Array.from(root.querySelectorAll('form'))) {
@@ -175,6 +183,10 @@ export function removeClutterText(root: Element): void {
   const blocks = Array.from(root.querySelectorAll(BLOCKS));
   for (const el of blocks) {
     if (!root.contains(el)) continue;
+    // Clutter is short: a block with more text than any pattern allows (70 words) is never judged here,
+    // and measuring the raw length first spares normalizing the text of every container.
+    const raw = el.textContent ?? '';
+    if (raw.length > 1500) continue;
     const text = textOf(el);
     if (!text) continue;
     const inline = /^(SPAN|STRONG|B|EM|SMALL|A)$/.test(el.tagName);

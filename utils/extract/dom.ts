@@ -32,7 +32,15 @@ export function firstMatch(root: ParentNode, selectors: readonly string[] | unde
 }
 
 export function removeAll(root: ParentNode, selectors: readonly string[] | undefined): void {
-  for (const sel of selectors ?? []) {
+  if (!selectors?.length) return;
+  // One query for the whole list; only when a selector is invalid, one query each (skipping the bad one).
+  try {
+    for (const el of Array.from(root.querySelectorAll(selectors.join(', ')))) el.remove();
+    return;
+  } catch {
+    // fall through
+  }
+  for (const sel of selectors) {
     let found: Element[] = [];
     try {
       found = Array.from(root.querySelectorAll(sel));

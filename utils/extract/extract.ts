@@ -12,25 +12,33 @@ import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import { holdsProse, normalizeDeskCode, removeClutterText, removeFurniture, removeRepeatedHeadline } from './cleaners';
 import { probablyReadable, runReadability } from './readability';
 import { cutFrom, firstMatch, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
-import { plainText, sanitizeHtml } from '../sanitize';
+import { plainText, sanitizeElementToHtml } from '../sanitize';
 
 
+
+/** What a user's body selector narrows with on a site that has no built-in rule. */
+const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
 
 /** Fewer words than this is not an article (a teaser, a login box, an error page). */
 const MIN_WORDS = 70;
 /** Reading speed for the reading-time estimate (words a minute; about right for Indonesian and English news). */
 const WORDS_PER_MINUTE = 220;
 
-export function extractArticle(document: Document, { url }: ExtractOptions): Article | null {
+export function extractArticle(document: Document, { url, userRule }: ExtractOptions): Article | null {
   const work = document.cloneNode(true) as Document;
   if (!work.documentElement || !work.body) return null;
 
   const rule = findRule(url);
   const meta = readMetadata(work, url, rule);
+  // The user's rule first, on the document as the page built it (its selectors were taken from the live page):
+  // their removals, then their body, which narrows like a site rule's body and still gets the site's own
+  // clutter rules. If their body is gone from the page, the built-in rule (or the generic path) takes over.
+  if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
+  const userBodyRule: SiteRule | null = userRule?.body ? { ...(rule ?? USER_RULE_BASE), body: [userRule.body] } : null;
   resolveLazyImages(work);
   absolutizeUrls(work, baseUrlOf(work, url));
 
-  const narrowed = rule ? applyRule(work, rule) : false;
+  const narrowed = (userBodyRule && applyRule(work, userBodyRule)) || (rule ? applyRule(work, rule) : false);
   // After the rule: its selectors must see the site's own markup, not the figures made here.
   normalizeFigures(work);
   if (!narrowed && isNotAnArticle(work, meta)) return null;
@@ -52,7 +60,7 @@ export function extractArticle(document: Document, { url }: ExtractOptions): Art
   if (!title || words < (narrowed || meta.declaresArticle ? MIN_WORDS / 2 : MIN_WORDS)) return null;
   if (!narrowed && looksLikeListing(content)) return null;
 
-  const contentHtml = sanitizeHtml(content.innerHTML, document);
+  const contentHtml = sanitizeElementToHtml(content, document);
   const leadImage = meta.leadImage
     ? { ...meta.leadImage, inBody: contentShowsImage(contentHtml, meta.leadImage.src) }
     : null;
@@ -99,11 +107,16 @@ function applyRule(work: Document, rule: SiteRule): boolean {
 
 function cutAtPhrases(body: Element, phrases: readonly string[]): void {
   const lower = phrases.map((p) => p.toLowerCase());
-  for (const el of Array.from(body.querySelectorAll('p, div, section, aside, span, h2, h3, h4'))) {
-    if (!body.contains(el) || el.querySelector('p, div')) continue;
-    const text = textOf(el).toLowerCase();
+  // Walk the text, not every element: the first text that holds a phrase names the block where the tail starts.
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = normalizeSpace(node.nodeValue).toLowerCase();
+    if (!data || !lower.some((p) => data.includes(p.slice(0, Math.min(p.length, 24))))) continue;
+    const block = (node.parentElement?.closest('p, li, h2, h3, h4, div, section, aside') ?? null) as Element | null;
+    if (!block || !body.contains(block) || block === body) continue;
+    const text = textOf(block).toLowerCase();
     if (lower.some((p) => text.startsWith(p) || (text.length < 200 && text.includes(p)))) {
-      cutFrom(el, body);
+      cutFrom(block, body);
       return;
     }
   }
@@ -189,34 +202,36 @@ const CSS_escape = (s: string): string => s.replace(/["\\]/g, '\\$&');
  * figure/figcaption, so Readability keeps them together and the caption does not pass for a paragraph.
  */
 function normalizeFigures(doc: Document): void {
-  const captions = doc.querySelectorAll('[class*="caption" i]:not(figcaption), [class*="keterangan" i]');
-  for (const cap of Array.from(captions)) {
-    const box = cap.parentElement;
-    if (!box || box.closest('figure') || box === doc.body) continue;
-    const imgs = box.querySelectorAll('img');
-    if (imgs.length !== 1 || cap.contains(imgs[0]) || wordCount(textOf(box)) > 80) continue;
-    const figure = doc.createElement('figure');
-    const media = imgs[0].closest('picture') ?? imgs[0];
-    const figcaption = doc.createElement('figcaption');
-    figcaption.append(...Array.from(cap.childNodes));
-    figure.append(media, figcaption);
-    box.replaceWith(figure);
-  }
-  // A box holding just an image (maybe in a link) and one short line of text under it (Tribun, many CMSes).
-  for (const img of Array.from(doc.querySelectorAll('img'))) {
+  // One walk over the images (few) instead of attribute-substring selectors over the whole page.
+  for (const img of Array.from(doc.getElementsByTagName('img'))) {
+    if (!img.isConnected && !doc.contains(img)) continue;
     if (img.closest('figure')) continue;
-    const box = img.parentElement?.tagName === 'A' ? img.parentElement.parentElement : img.parentElement;
-    if (!box || box.tagName !== 'DIV' || box.children.length !== 2) continue;
+    const media = img.closest('picture') ?? img;
+    const holder = media.parentElement?.tagName === 'A' ? media.parentElement : media;
+    const box = holder.parentElement;
+    if (!box || box === doc.body || box.tagName === 'ARTICLE') continue;
+    // (1) A site's own caption element next to the image (WordPress .wp-caption-text, Kompas .photo__caption).
+    const cap = Array.from(box.children).find((c) => c !== holder && /caption|keterangan/i.test(c.getAttribute('class') ?? ''));
+    if (cap && box.getElementsByTagName('img').length === 1 && wordCount(textOf(box)) <= 80) {
+      wrapFigure(doc, box, media, cap);
+      continue;
+    }
+    // (2) A box holding just the image (maybe in a link) and one short line of text under it (Tribun).
+    if (box.tagName !== 'DIV' || box.children.length !== 2) continue;
     const [first, second] = Array.from(box.children);
     if (!first.contains(img) || second.querySelector('img, p, div') || second.tagName === 'P') continue;
     const words = wordCount(textOf(second));
     if (words < 2 || words > 50) continue;
-    const figure = doc.createElement('figure');
-    const figcaption = doc.createElement('figcaption');
-    figcaption.append(...Array.from(second.childNodes));
-    figure.append(img, figcaption);
-    box.replaceWith(figure);
+    wrapFigure(doc, box, img, second);
   }
+}
+
+function wrapFigure(doc: Document, box: Element, media: Element, caption: Element): void {
+  const figure = doc.createElement('figure');
+  const figcaption = doc.createElement('figcaption');
+  figcaption.append(...Array.from(caption.childNodes));
+  figure.append(media, figcaption);
+  box.replaceWith(figure);
 }
 
 function contentShowsImage(html: string, src: string): boolean {

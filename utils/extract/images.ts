@@ -75,7 +75,7 @@ const URL_ATTRS: readonly [string, string][] = [
 
 /** The URL relative links resolve against: <base href> when the page has one, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  const href = doc.getElementsByTagName('base')[0]?.getAttribute('href');
   if (href) {
     try {
       const u = new URL(href, pageUrl);
@@ -97,12 +97,19 @@ function absolutize(value: string, base: string): string | null {
   }
 }
 
-export function absolutizeUrls(root: ParentNode, base: string): void {
-  for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.querySelectorAll(`${tag}[${attr}]`))) {
-      const abs = absolutize(el.getAttribute(attr)!, base);
+const URL_SELECTOR = URL_ATTRS.map(([tag, attr]) => `${tag}[${attr}]`).join(', ');
+const ATTRS_BY_TAG = new Map<string, string[]>();
+for (const [tag, attr] of URL_ATTRS) ATTRS_BY_TAG.set(tag.toUpperCase(), [...(ATTRS_BY_TAG.get(tag.toUpperCase()) ?? []), attr]);
+
+export function absolutizeUrls(root: Element | Document, base: string): void {
+  // One query for every URL-carrying element (one per tag would walk the document a dozen times).
+  for (const el of Array.from(root.querySelectorAll(URL_SELECTOR))) {
+    for (const attr of ATTRS_BY_TAG.get(el.tagName.toUpperCase()) ?? []) {
+      const value = el.getAttribute(attr);
+      if (value === null) continue;
+      const abs = absolutize(value, base);
       if (abs === null) el.removeAttribute(attr);
-      else el.setAttribute(attr, abs);
+      else if (abs !== value) el.setAttribute(attr, abs);
     }
   }
   for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {

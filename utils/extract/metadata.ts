@@ -35,6 +35,8 @@ function typesOf(node: Json): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
 }
 
+const ldCache = new WeakMap<Document, Json[]>();
+
 /** Every JSON-LD object in the page, with @graph and arrays flattened. Broken blocks are skipped. */
 export function readJsonLd(doc: Document): Json[] {
   const out: Json[] = [];
@@ -45,7 +47,12 @@ export function readJsonLd(doc: Document): Json[] {
     out.push(obj);
     if (obj['@graph']) visit(obj['@graph'], depth + 1);
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  const cached = ldCache.get(doc);
+  if (cached) return cached;
+  ldCache.set(doc, out);
+  // getElementsByTagName: far cheaper than an attribute selector in every DOM implementation.
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '');
     try {
       visit(JSON.parse(raw), 0);
@@ -62,18 +69,28 @@ export function findArticleLd(doc: Document): Json | null {
 
 /** First non-empty content of the meta tags named (name, property or itemprop; case-insensitive). */
 export function metaContent(doc: Document, names: readonly string[]): string | null {
-  const metas = Array.from(doc.querySelectorAll('meta[content]'));
+  const metas = metaIndex(doc);
   for (const name of names) {
-    const lower = name.toLowerCase();
-    for (const m of metas) {
-      const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
-      if (key === lower) {
-        const v = normalizeSpace(m.getAttribute('content'));
-        if (v) return v;
-      }
-    }
+    const v = metas.get(name.toLowerCase());
+    if (v) return v;
   }
   return null;
+}
+
+/** Meta tags by lower-cased name/property/itemprop (first non-empty wins), read once per document. */
+const metaIndexes = new WeakMap<Document, Map<string, string>>();
+function metaIndex(doc: Document): Map<string, string> {
+  let map = metaIndexes.get(doc);
+  if (map) return map;
+  map = new Map();
+  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+    if (!key || map.has(key)) continue;
+    const v = normalizeSpace(m.getAttribute('content'));
+    if (v) map.set(key, v);
+  }
+  metaIndexes.set(doc, map);
+  return map;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? normalizeSpace(v) : null);
@@ -214,18 +231,24 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     null;
 
   // Each source in order of trust; a source whose text does not parse as a date gives way to the next.
-  const dateCandidates: (string | null | undefined)[] = [
-    ruleMeta?.dateMeta && metaContent(doc, ruleMeta.dateMeta),
-    ruleText(ruleMeta?.date),
-    str(ld?.datePublished),
-    metaContent(doc, [
-      'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate', 'publish-date',
-      'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate',
-    ]),
-    doc.querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]')?.getAttribute('datetime'),
+  const dateCandidates: (() => string | null | undefined)[] = [
+    () => ruleMeta?.dateMeta && metaContent(doc, ruleMeta.dateMeta),
+    () => ruleText(ruleMeta?.date),
+    () => str(ld?.datePublished),
+    () =>
+      metaContent(doc, [
+        'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate', 'publish-date',
+        'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'content_PublishedDate',
+      ]),
+    () => doc.querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]')?.getAttribute('datetime'),
   ];
   let publishedTime: string | null = null;
-  for (const c of dateCandidates) if (!publishedTime && c) publishedTime = normalizeDate(c, rule?.timezone);
+  // Lazily, in order: most pages answer from the first source that exists.
+  for (const candidate of dateCandidates) {
+    const c = candidate();
+    if (c) publishedTime = normalizeDate(c, rule?.timezone);
+    if (publishedTime) break;
+  }
 
   const publisher = ld?.publisher as Json | undefined;
   const siteName =
@@ -258,7 +281,8 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   const imgAlt = plainText(pageImg?.getAttribute('alt') || metaContent(doc, ['og:image:alt', 'twitter:image:alt']));
   const caption = plainText(captionOf(pageImg)) || null;
 
-  const canonicalHref = absoluteHttpUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
+  const canonicalLink = Array.from(doc.getElementsByTagName('link')).find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical');
+  const canonicalHref = absoluteHttpUrl(canonicalLink?.getAttribute('href'), url);
   const canonicalUrl = canonicalHref && sameSite(canonicalHref, url) ? canonicalHref : null;
 
   const ogType = (metaContent(doc, ['og:type']) ?? '').toLowerCase();
@@ -276,7 +300,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     leadImage: imgSrc ? { src: imgSrc, alt: imgAlt, caption } : null,
     excerpt: plainText(metaContent(doc, ['description', 'og:description', 'twitter:description']) || str(ld?.description)) || null,
     canonicalUrl,
-    firstHeading: plainText(textOf(doc.querySelector('h1'))) || null,
+    firstHeading: plainText(textOf(doc.getElementsByTagName('h1')[0])) || null,
     declaresArticle,
   };
 }

@@ -43,4 +43,10 @@ export interface LeadImage {
 export interface ExtractOptions {
   /** The page's URL: used for site rules, absolute links and metadata. */
   url: string;
+  /**
+   * The user's own fix for this site (utils/settings.ts UserRule, made in the reader by "Pick the article" and
+   * "Remove a block"): `body` is the selector of the block to read, `remove` selectors of blocks to drop. Applied
+   * before the built-in rules; a selector that matches nothing (the site changed) is simply skipped.
+   */
+  userRule?: { body?: string; remove?: string[] };
 }

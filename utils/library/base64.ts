@@ -1,5 +1,6 @@
 /** Base64 for images in JSON exports, without Buffer (it runs in extension pages too). */
-const CHUNK = 0x8000;
+/** A multiple of 3, so no chunk but the last gets '=' padding. */
+const CHUNK = 3 * 0x2000;
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let out = '';

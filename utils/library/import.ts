@@ -4,7 +4,7 @@
  * with a message that says why, and the library does not change. A valid file is merged in one transaction
  * (Library.merge): no duplicates, and a report of what was added, updated and skipped.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Library } from './library';
 import { LibraryImportError, type MergeItem, type MergeReport, type SavedArticle } from './types';
 import { base64ToBytes } from './base64';
@@ -161,6 +161,8 @@ function parseJson(text: string, now: number): { format: ImportFormat } & Parsed
   return { format: 'jernih-json', items, skipped: 0 };
 }
 
+const RECORD_KEYS = new Set(['id', 'canonicalUrl', 'article', 'savedAt', 'updatedAt', 'read', 'position', 'tags', 'images', 'needsContent', 'deletedAt']);
+
 /** Checks one exported article field by field; the message names the first problem. */
 function recordItem(raw: unknown, index: number): MergeItem {
   const where = `Article ${index + 1} of this Jernih export`;
@@ -222,7 +224,8 @@ function recordItem(raw: unknown, index: number): MergeItem {
   if (images.length !== imageUrls.length || images.some((img, k) => img.url !== imageUrls[k])) {
     bad('its image list and its image data do not match');
   }
-  const { imageData: _data, ...rest } = r;
+  // Known fields only, in the file's order (so a re-export gives the same text); anything else is dropped.
+  const rest = Object.fromEntries(Object.keys(r).filter((k) => RECORD_KEYS.has(k)).map((k) => [k, r[k]]));
   const record = {
     ...rest,
     id,

@@ -236,7 +236,7 @@ export class Library {
         : this.range.bound([t, -Infinity], [t, top]);
       const index = store.index(opts.unread ? I.byUnread : I.bySaved);
       const out: SummaryRecord[] = [];
-      await iterate(index.openCursor(range, 'prev'), (c) => {
+      await iterate(index.openCursor(range, 'prev'), (c: IDBCursorWithValue) => {
         const s = c.value as SummaryRecord;
         // Equal savedAt come in descending id order: skip those the previous page already had.
         if (after && !isAfter(s, after)) return true;
@@ -353,17 +353,20 @@ export class Library {
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(opts.limit ?? 20)));
     const tag = opts.tag ? normalizeTags([opts.tag])[0] : undefined;
-    if (!query.trim()) {
+    const listed = async (): Promise<SearchResult> => {
       const page = await this.list({ limit, unread: opts.unread, tag });
       return { items: page.items, total: page.items.length, complete: true };
-    }
+    };
+    if (!query.trim()) return listed();
     const heads = await this.searchStore.index('heads');
     let body = opts.waitForBodies === false ? this.searchStore.bodyIfReady() : await this.searchStore.index('body');
     if (body && opts.waitForBodies === false) await this.searchStore.fresh('body', body);
     body = body ?? null;
     const ranked = queryIndexes(heads, body, query, { unread: opts.unread, tag });
+    // One letter: too short to search; the list stays as it is.
+    if (!ranked) return listed();
     // Facets can lag behind another tab for a moment: the summaries are the truth, so check them again.
-    const want = ranked.slice(0, limit + 20);
+    const want = ranked.slice(0, limit + 5);
     const found = await this.read([S.summaries], async (tx) => {
       const store = tx.objectStore(S.summaries);
       return (await Promise.all(want.map((r) => req(store.get(r.id))))) as (SummaryRecord | undefined)[];
@@ -521,7 +524,7 @@ function orderLike(images: ImageRecord[], urls: string[]): ImageRecord[] {
 }
 
 /** Walks a cursor until `visit` returns false or the end. */
-function iterate(request: IDBRequest<IDBCursor | IDBCursorWithValue | null>, visit: (c: any) => boolean): Promise<void> {
+function iterate<C extends IDBCursor>(request: IDBRequest<C | null>, visit: (c: C) => boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => {
       const c = request.result;

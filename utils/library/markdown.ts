@@ -24,9 +24,17 @@ function abs(url: string | null, base: string): string | null {
   }
 }
 
-/** Escapes what Markdown would read as syntax inside running text. */
+/** Escapes what Markdown would read as syntax inside running text ("|" only matters in tables: table() escapes it). */
 function escapeText(s: string): string {
-  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uE000]/g, '').replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+/** Stands for a <br> until whitespace is tidied, which would otherwise eat the two spaces of a Markdown hard break. */
+const HARD_BREAK = '\uE000';
+
+/** Headings, captions and table cells are one line: breaks become spaces. */
+function oneLine(s: string): string {
+  return s.split(HARD_BREAK).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Line starts that would become a heading, quote, list or rule. */
@@ -47,7 +55,12 @@ function blocks(node: Node, opts: MarkdownOptions, depth: number): string {
   let out = '';
   let inline = '';
   const flush = () => {
-    const text = inline.replace(/[ \t]+\n/g, '\n').replace(/[ \t]{2,}/g, ' ').trim();
+    const text = inline
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim()
+      .replace(new RegExp(`[ \\t]*${HARD_BREAK}[ \\t]*`, 'g'), '  \n')
+      .replace(/^( {2}\n)+|( {2}\n)+$/g, '');
     if (text) out += `${escapeLineStarts(text)}\n\n`;
     inline = '';
   };
@@ -72,7 +85,7 @@ function block(el: Element, opts: MarkdownOptions, depth: number): string {
     case 'H4':
     case 'H5':
     case 'H6': {
-      const text = inlineChildren(el, opts).replace(/\s+/g, ' ').trim();
+      const text = oneLine(inlineChildren(el, opts));
       return text ? `${'#'.repeat(Number(tag[1]))} ${text}\n\n` : '';
     }
     case 'HR':
@@ -97,7 +110,7 @@ function block(el: Element, opts: MarkdownOptions, depth: number): string {
       let out = '';
       for (const c of Array.from(el.childNodes)) {
         if (c.nodeType === 1 && (c as Element).tagName === 'FIGCAPTION') {
-          const cap = inlineChildren(c as Element, opts).replace(/\s+/g, ' ').trim();
+          const cap = oneLine(inlineChildren(c as Element, opts));
           if (cap) out += `*${cap}*\n\n`;
         } else if (c.nodeType === 1 && BLOCK.has((c as Element).tagName)) out += block(c as Element, opts, depth);
         else {
@@ -132,7 +145,7 @@ function table(el: Element, opts: MarkdownOptions): string {
   const rows = Array.from(el.querySelectorAll('tr')).map((tr) =>
     Array.from(tr.children)
       .filter((c) => c.tagName === 'TD' || c.tagName === 'TH')
-      .map((c) => inlineChildren(c, opts).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')),
+      .map((c) => oneLine(inlineChildren(c, opts)).replace(/\|/g, '\\|')),
   );
   if (!rows.length) return '';
   const width = Math.max(...rows.map((r) => r.length));
@@ -152,7 +165,7 @@ function inlineOf(node: Node, opts: MarkdownOptions): string {
   const inner = () => inlineChildren(el, opts);
   switch (el.tagName) {
     case 'BR':
-      return '  \n';
+      return HARD_BREAK;
     case 'STRONG':
     case 'B': {
       const s = inner().trim();
@@ -187,8 +200,9 @@ function inlineOf(node: Node, opts: MarkdownOptions): string {
       return `![${alt}](${linkTarget(local ?? src)})`;
     }
     case 'IFRAME': {
+      // A player is a block of its own on the page: a link on its own line.
       const src = abs(el.getAttribute('src'), opts.baseUrl);
-      return src ? `[Video](${linkTarget(src)})` : '';
+      return src ? `${HARD_BREAK}[Video](${linkTarget(src)})${HARD_BREAK}` : '';
     }
     case 'PICTURE':
       // The <img> inside carries the image; <source> candidates are alternatives of it.

@@ -1,7 +1,8 @@
 /**
  * Full-text search with MiniSearch, in two indexes:
- * - heads: title, site, tags, byline and excerpt of every article. Small (about 1 MB for 10,000 articles), so
- *   the popup loads it at once and answers the first keystroke from it.
+ * - heads: title, site, tags and byline of every article. Small (a few MB for 10,000 articles), so the popup
+ *   loads it at once and answers the first keystrokes from it. (The excerpt is body text: it made this index
+ *   several times larger and its common words slowed every short prefix.)
  * - body: the same fields plus the body text. Large (tens of MB for 10,000 articles), so it loads in the
  *   background; a query counts a term found in any field, so "jokowi banjir" finds a title with one and a body
  *   with the other.
@@ -14,6 +15,13 @@ import { searchText } from './records';
 
 /** Bump when fields, tokenizing or term processing change: older snapshots are then rebuilt, never misread. */
 export const SEARCH_FORMAT = 1;
+
+/**
+ * Shortest word being typed that matches as a prefix. One letter is skipped (it matches most of the vocabulary
+ * and costs tens of ms on 10,000 articles for nothing a person can use); in bodies a prefix starts at four
+ * letters, since three ("har") already reach words found in nearly every article ("hari").
+ */
+export const MIN_PREFIX = { heads: 2, body: 4 } as const;
 
 export type IndexKind = 'heads' | 'body';
 
@@ -51,7 +59,6 @@ interface HeadsDoc {
   site: string;
   tags: string;
   byline: string;
-  excerpt: string;
 }
 interface BodyDoc {
   id: string;
@@ -63,7 +70,7 @@ interface BodyDoc {
 }
 
 const OPTIONS: { heads: Options<HeadsDoc>; body: Options<BodyDoc> } = {
-  heads: { idField: 'id', fields: ['title', 'site', 'tags', 'byline', 'excerpt'], storeFields: [], processTerm: headsTerm },
+  heads: { idField: 'id', fields: ['title', 'site', 'tags', 'byline'], storeFields: [], processTerm: headsTerm },
   body: { idField: 'id', fields: ['title', 'site', 'tags', 'byline', 'text'], storeFields: [], processTerm: bodyTerm },
 };
 
@@ -74,7 +81,6 @@ export function headsDoc(s: SummaryRecord): HeadsDoc {
     site: [s.siteName ?? '', displayHost(s.url) ?? ''].filter(Boolean).join(' '),
     tags: s.tags.join(' '),
     byline: s.byline ?? '',
-    excerpt: s.excerpt,
   };
 }
 
@@ -185,18 +191,21 @@ function termsOf(query: string): string[] {
 }
 
 /**
- * Ranked ids for a query typed so far. The last word is still being typed, so it matches as a prefix; finished
- * words may be misspelt by one letter. The body index skips prefixes shorter than 3 letters and misspellings of
- * short words: on 10,000 bodies those expand to most of the vocabulary and cost far more than a keystroke may.
+ * Ranked ids for a query typed so far, or null when it is too short to search (one letter: the caller lists
+ * instead). The last word is still being typed, so it matches as a prefix (see MIN_PREFIX); finished words may
+ * be misspelt by one letter (in bodies only words of six letters or more: fuzzy terms over a large vocabulary
+ * cost more than a keystroke may).
  */
 export function queryIndexes(
   heads: TextIndex,
   body: TextIndex | null,
   query: string,
   filter: QueryFilter,
-): { id: string; score: number }[] {
-  const words = termsOf(query);
-  if (!words.length) return [];
+): { id: string; score: number }[] | null {
+  let words = termsOf(query);
+  // "harga b": search "harga" until the next word has a second letter, rather than flash an empty list.
+  if (words.length > 1 && words[words.length - 1].length < 2) words = words.slice(0, -1);
+  if (!words.length || (words.length === 1 && words[0].length < 2)) return null;
   const pass = (id: string): boolean => {
     const f = heads.facets.get(id);
     // No facet yet (the heads index is behind the body index): let it through; the caller checks the summary.
@@ -208,7 +217,7 @@ export function queryIndexes(
   const last = words.length - 1;
   const headOpts: MsSearchOptions = {
     combineWith: 'AND',
-    prefix: (_t, i) => i === last,
+    prefix: (t, i) => i === last && t.length >= MIN_PREFIX.heads,
     fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
     boost: { title: 3, tags: 2, site: 1.5, byline: 1.5 },
     filter: (r) => pass(r.id),
@@ -219,7 +228,7 @@ export function queryIndexes(
   if (body) {
     const bodyOpts: MsSearchOptions = {
       combineWith: 'AND',
-      prefix: (t, i) => i === last && t.length >= 3,
+      prefix: (t, i) => i === last && t.length >= MIN_PREFIX.body,
       fuzzy: (t, i) => (i !== last && t.length >= 6 ? 1 : false),
       boost: { title: 3, tags: 2, site: 1.5, byline: 1.5 },
       filter: (r) => pass(r.id),

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { createReaderController, type ReaderController } from './controller';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
 import { isBackgroundToReader } from '../messages';
+import { browserSpeechEngine } from './speech';
 
 const INSTANCE = Symbol.for('jernih.reader');
 
@@ -33,6 +34,10 @@ export function getReader(): ReaderController {
     saveSettings: (patch) => saveSettings(area, patch),
     watchSettings: (cb) => watchSettings(browser.storage.onChanged, cb),
     fetchPage: pageFetch,
+    // Read when reading starts, not now: the engine is the page window's own.
+    speech: () => browserSpeechEngine(window),
+    fonts: { FontFace: window.FontFace, url: (path) => browser.runtime.getURL(path as never) },
+    version: browser.runtime.getManifest().version,
   });
   w[INSTANCE] = reader;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

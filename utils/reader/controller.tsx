@@ -1,16 +1,31 @@
 /**
- * The in-page reader: detect -> extract -> mount -> restore. Everything it needs from the browser comes in as
+ * The in-page reader: detect -> extract -> mount -> restore, and everything the open reader does (panels,
+ * keyboard, read aloud, fixing the extraction, report). Everything it needs from the browser comes in as
  * arguments, so it runs under jsdom in unit tests and in the content script alike.
  */
 import { render } from 'preact';
 import { extractArticle, planPages, readArticle, type Article } from '../extract';
-import { DEFAULT_SETTINGS, nextFontSize, autoCleanOn, withAutoClean, type Settings, type SettingsPatch, type Theme } from '../settings';
+import {
+  COLUMN_WIDTH, DEFAULT_SETTINGS, THEMES, autoCleanOn, nextFontSize, ruleHostOf, stepRange, userRuleFor, withAutoClean,
+  withUserRule, withoutUserRule, type Settings, type SettingsPatch, type UserRule,
+} from '../settings';
 import { findOpenReader, swapIn, type Swap } from './swap';
-import { ReaderView } from '@/components/ReaderView';
+import { ReaderView, type FixView, type PanelName, type SpeechView, type ToolbarAction, type ViewEvent } from '@/components/ReaderView';
 import type { Translate } from '@/components/i18n';
 import type { ReaderReply } from '../messages';
 import { siteFor } from './autoclean';
+import { actionForKey, isTypingTarget, type ReaderAction } from './keymap';
+import { FONTS, releaseFonts, useFont, type FontEnv } from './fonts';
+import { ReadAloud, pickVoice, voicesFor, type SpeechEngine, type VoiceLike } from './speech';
+import { textMap, type TextMap } from './textmap';
+import { selectorFor } from './selector';
+import { findOriginal } from './locate';
+import { startPicker, type Picker } from './picker';
+import { buildReport } from './report';
+import { removeUserBlocks, withoutUserBlocks } from './user-rule';
 import css from '@/components/reader.css?inline';
+
+export type UserRuleInput = { body?: string; remove?: string[] };
 
 export interface ReaderEnv {
   doc: Document;
@@ -23,7 +38,17 @@ export interface ReaderEnv {
   watchSettings: (cb: (s: Settings) => void) => () => void;
   /** Fetches another page of a multi-page article; without it, the reader shows the page it has. */
   fetchPage?: (url: string) => Promise<string>;
-  extract?: (doc: Document, url: string) => Article | null;
+  extract?: (doc: Document, url: string, userRule?: UserRuleInput) => Article | null;
+  /** The speech engine, asked for when reading starts (null: the browser cannot speak). */
+  speech?: () => SpeechEngine | null;
+  /** Loads bundled fonts into the page (absent: system fonts only). */
+  fonts?: Omit<FontEnv, 'doc'>;
+  /** Copies text to the clipboard; called inside the click. Default: the Clipboard API, then execCommand. */
+  copyText?: (text: string) => Promise<boolean>;
+  /** The extension's version, for reports. */
+  version?: string;
+  /** More toolbar actions for this article (Save, Translate: see components/reader-types.ts ToolbarAction). */
+  actions?: (article: Article) => ToolbarAction[];
 }
 
 export interface OpenOptions {
@@ -42,12 +67,22 @@ export interface ReaderController {
 }
 
 const NOTICE_MS = 3200;
+const MESSAGE_MS = 5000;
+/** Blocks read aloud, in reading order (the innermost of nested ones). */
+const SPOKEN = 'p, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, dt, dd, th, td';
+
+interface Removal {
+  el: Element;
+  /** Selector of the block in the original page, when it could be found there. */
+  selector: string | null;
+}
 
 export function createReaderController(env: ReaderEnv): ReaderController {
   const { doc, win, t } = env;
-  const extract = env.extract ?? ((d: Document, url: string) => extractArticle(d, { url }));
+  const extract = env.extract ?? ((d: Document, url: string, userRule?: UserRuleInput) => extractArticle(d, { url, userRule }));
   let swap: Swap | null = null;
   let article: Article | null = null;
+  let url = '';
   let joining = false;
   let auto: OpenOptions['auto'] | undefined;
   let autoOpened = false;
@@ -56,19 +91,79 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   let previousFocus: Element | null = null;
   let generation = 0;
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !event.defaultPrevented && swap) {
-      event.preventDefault();
-      event.stopPropagation();
-      controller.close();
-    }
+  // What the open reader shows besides the article.
+  let panel: PanelName | null = null;
+  let message: string | null = null;
+  let messageTimer: ReturnType<typeof setTimeout> | undefined;
+  let report: { json: string; copied: boolean } | null = null;
+  // Fixing the extraction: the stored rule this view started with, what was picked and removed here.
+  let baseRule: UserRule | null = null;
+  let fixMode: FixView['mode'] = 'none';
+  let picked: string | null = null;
+  let beforePick: Article | null = null;
+  let removals: Removal[] = [];
+  let remembered = false;
+  let picker: Picker | null = null;
+  /** The reader was closed (button, shortcut) while the picker was up: the page stays. */
+  let abandoned = false;
+  // Read aloud.
+  let speaker: ReadAloud | null = null;
+  let speechState: SpeechView['state'] = 'idle';
+  let voices: VoiceLike[] = [];
+  let noVoice: string | null = null;
+  let spoken: Element[] = [];
+  let maps: TextMap[] = [];
+
+  const root = () => swap?.root ?? null;
+  const view = () => root()?.querySelector('.reader') as HTMLElement | null;
+  const bodyEl = () => root()?.querySelector('.body') as HTMLElement | null;
+
+  const say = (text: string | null) => {
+    message = text;
+    clearTimeout(messageTimer);
+    if (text) messageTimer = setTimeout(() => say(null), MESSAGE_MS);
+    paint();
+  };
+
+  const applyFont = () => {
+    if (env.fonts) useFont(settings.fontFamily, { ...env.fonts, doc });
   };
 
   const update = (patch: SettingsPatch) => {
+    const before = settings;
     settings = { ...settings, ...patch };
+    if (patch.fontFamily && patch.fontFamily !== before.fontFamily) applyFont();
+    if (patch.speechRate !== undefined && speaker) speaker.update({ rate: settings.speechRate });
     paint();
     void env.saveSettings(patch).catch(() => undefined);
   };
+
+  const setPanel = (next: PanelName | null) => {
+    if (next === 'contents' && !root()?.querySelector('.toc')) return;
+    panel = next;
+    paint();
+  };
+
+  const speechView = (): SpeechView => {
+    const lang = article?.lang ?? null;
+    const fitting = lang ? voicesFor(voices, lang) : voices;
+    const chosen = pickVoice(voices, lang, lang ? settings.speechVoices[lang] : undefined);
+    return {
+      available: !!env.speech,
+      state: speechState,
+      voices: fitting.map((v) => ({ uri: v.voiceURI, name: `${v.name} (${v.lang})` })),
+      voice: chosen?.voiceURI ?? null,
+      noVoice,
+    };
+  };
+
+  const fixView = (): FixView => ({
+    mode: fixMode,
+    removed: removals.length,
+    canUndo: removals.length > 0,
+    host: ruleHostOf(url),
+    remembered,
+  });
 
   const paint = () => {
     if (!swap || !article) return;
@@ -80,13 +175,25 @@ export function createReaderController(env: ReaderEnv): ReaderController {
           settings={settings}
           t={t}
           locale={env.locale}
+          fontStack={env.fonts ? FONTS[settings.fontFamily].stack : undefined}
           joining={joining}
+          panel={panel}
+          speech={speechView()}
+          fix={fixView()}
+          ruleHost={baseRule?.host ?? null}
+          report={report}
+          message={message}
+          actions={env.actions?.(article)}
           autoSite={auto ? { label: auto.label, on: autoCleanOn(settings, auto.site) } : undefined}
           autoOpened={autoOpened}
           onAutoClean={(on) => auto && update(withAutoClean(settings, auto.site, on))}
           onExit={() => controller.close()}
-          onTheme={(theme: Theme) => update({ theme })}
-          onFontSize={(d) => update({ fontSize: nextFontSize(settings.fontSize, d) })}
+          onPanel={setPanel}
+          onEvent={(e) => void run(e)}
+          onSettings={update}
+          onVoice={setVoice}
+          onRemoveBlock={removeBlock}
+          onListenFrom={listenFrom}
           onLocalLink={(id) => swap?.root.getElementById(id)?.scrollIntoView()}
         />
       </>,
@@ -94,15 +201,450 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     );
   };
 
+  // ---- keyboard -------------------------------------------------------------------------------------------
+
+  /** Esc closes the innermost thing open: a panel, the remove mode, then the reader. */
+  const escape = () => {
+    if (panel) return setPanel(null);
+    if (fixMode === 'removing') return run('remove-done');
+    controller.close();
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (!swap || event.defaultPrevented) return;
+    const target = (event.composedPath()[0] ?? null) as Element | null;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      escape();
+      return;
+    }
+    if (isTypingTarget(target)) return;
+    const action = actionForKey(event);
+    if (!action || !available(action)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void run(action);
+  };
+
+  const extraAction = (a: ReaderAction) => (article ? env.actions?.(article).find((x) => x.shortcut === a) : undefined);
+  const available = (a: ReaderAction) => (a === 'save' || a === 'translate' ? !!extraAction(a) : true);
+
+  // ---- actions --------------------------------------------------------------------------------------------
+
+  const run = async (action: ViewEvent): Promise<void> => {
+    switch (action) {
+      case 'exit':
+        controller.close();
+        return;
+      case 'help':
+      case 'appearance':
+      case 'contents':
+      case 'more':
+        return setPanel(panel === action ? null : action);
+      case 'font-larger':
+      case 'font-smaller':
+        return update({ fontSize: nextFontSize(settings.fontSize, action === 'font-larger' ? 1 : -1) });
+      case 'wider':
+      case 'narrower':
+        return update({ columnWidth: stepRange(settings.columnWidth, COLUMN_WIDTH, action === 'wider' ? 1 : -1) });
+      case 'theme-next':
+        return update({ theme: THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] });
+      case 'images':
+        return update({ showImages: !settings.showImages });
+      case 'top': {
+        view()?.scrollTo?.({ top: 0 });
+        (root()?.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
+        return;
+      }
+      case 'listen':
+        return listen();
+      case 'listen-top':
+        panel = null;
+        return startReading(0);
+      case 'listen-stop':
+        speaker?.stop();
+        return;
+      case 'save':
+      case 'translate':
+        extraAction(action)?.onClick();
+        return;
+      case 'remove-mode':
+        panel = null;
+        fixMode = fixMode === 'removing' ? (picked ? 'picked' : 'none') : 'removing';
+        paint();
+        if (fixMode === 'removing') say(t('removeHelp'));
+        return;
+      case 'remove-done':
+        fixMode = picked && !remembered ? 'picked' : 'none';
+        paint();
+        return;
+      case 'undo': {
+        const last = removals.pop();
+        if (!last) return;
+        last.el.removeAttribute('hidden');
+        remembered = false;
+        say(t('blockRestored'));
+        return;
+      }
+      case 'pick':
+        return pick();
+      case 'unpick':
+        if (beforePick) article = beforePick;
+        picked = null;
+        beforePick = null;
+        removals = [];
+        fixMode = 'none';
+        remembered = false;
+        paint();
+        return;
+      case 'remember':
+        return remember();
+      case 'forget-rule': {
+        const host = baseRule?.host;
+        if (!host) return;
+        panel = null;
+        baseRule = null;
+        await env.saveSettings((s) => withoutUserRule(s, host)).catch(() => undefined);
+        say(t('ruleForgotten', host));
+        return;
+      }
+      case 'report':
+      case 'copy-report':
+        return copyReport();
+      case 'print':
+        panel = null;
+        paint();
+        win.print();
+        return;
+    }
+  };
+
+  // ---- fixing the extraction ------------------------------------------------------------------------------
+
+  const removeBlock = (el: Element) => {
+    if (!swap || el.hasAttribute('hidden')) return;
+    const original = findOriginal(el, swap.original);
+    const sel = original ? selectorFor(original, 'remove') : null;
+    el.setAttribute('hidden', '');
+    el.removeAttribute('data-jernih-target');
+    removals.push({ el, selector: sel?.selector ?? null });
+    remembered = false;
+    say(t('blockRemoved'));
+  };
+
+  const remember = async () => {
+    const host = ruleHostOf(url);
+    if (!host) return;
+    const remove = [...(baseRule?.remove ?? []), ...removals.map((r) => r.selector).filter((s): s is string => !!s)];
+    const body = picked ?? baseRule?.body;
+    const next = await env.saveSettings((s) => withUserRule(s, { host, body, remove })).catch(() => null);
+    if (!next) return;
+    settings = next;
+    baseRule = userRuleFor(next, url);
+    remembered = true;
+    say(t('rememberedMessage', host));
+  };
+
+  /** Back to the page to pick the article's block; the reader comes back with it (or as it was). */
+  const pick = async () => {
+    if (!swap || !article || picker) return;
+    speaker?.stop();
+    const firstParagraph = bodyEl()?.querySelector('p');
+    const guess = firstParagraph ? findOriginal(firstParagraph, swap.original)?.parentElement ?? null : null;
+    unmount();
+    abandoned = false;
+    picker = startPicker({ doc, win, t, initial: guess, css });
+    const el = await picker.result;
+    picker = null;
+    if (abandoned) {
+      article = null;
+      reset();
+      return;
+    }
+    let next: Article | null = null;
+    let selector: string | null = null;
+    if (el) {
+      selector = selectorFor(el, 'body')?.selector ?? null;
+      try {
+        next = selector ? extract(doc, url, { body: selector, remove: baseRule?.remove }) : null;
+      } catch {
+        next = null;
+      }
+      if (!next) showNotice(doc, t('pickTooShort'));
+    }
+    if (next && selector) {
+      beforePick = beforePick ?? article;
+      article = next;
+      picked = selector;
+      removals = [];
+      fixMode = 'picked';
+      remembered = false;
+    }
+    mount();
+    if (next) say(t('pickedHelp'));
+  };
+
+  // ---- report ---------------------------------------------------------------------------------------------
+
+  const copyReport = () => {
+    if (!swap || !article) return;
+    const shown = bodyEl();
+    const data = buildReport({
+      article,
+      page: swap.original,
+      shown: shown ?? doc.createElement('div'),
+      userRule: picked || baseRule ? { body: picked ?? baseRule?.body, remove: baseRule?.remove } : null,
+      removedInView: removals.length,
+      version: env.version ?? 'dev',
+      userAgent: win.navigator.userAgent,
+    });
+    const json = JSON.stringify(data, null, 2);
+    report = { json, copied: false };
+    panel = 'report';
+    // Called now, inside the click: the clipboard is granted to a user gesture.
+    const copying = (env.copyText ?? copyText)(json);
+    paint();
+    void copying.then((ok) => {
+      if (report?.json === json) report = { json, copied: ok };
+      paint();
+    });
+  };
+
+  const copyText = async (text: string): Promise<boolean> => {
+    try {
+      await win.navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Not a secure context, or no permission: the old way, from a selected text field.
+      const r = root();
+      if (!r) return false;
+      const area = doc.createElement('textarea');
+      area.value = text;
+      area.setAttribute('style', 'position:fixed;opacity:0;pointer-events:none');
+      r.appendChild(area);
+      area.select();
+      let ok = false;
+      try {
+        ok = doc.execCommand('copy');
+      } catch {
+        ok = false;
+      }
+      area.remove();
+      return ok;
+    }
+  };
+
+  // ---- read aloud -----------------------------------------------------------------------------------------
+
+  const listen = () => {
+    if (speechState === 'playing') return speaker?.pause();
+    if (speechState === 'paused') return speaker?.resume();
+    return startReading(firstVisibleBlock());
+  };
+
+  const collectBlocks = (): Element[] => {
+    const r = root();
+    if (!r) return [];
+    const title = r.querySelector('#jernih-title');
+    const body = Array.from(r.querySelectorAll(`.body :is(${SPOKEN})`)).filter(
+      (el) => !el.querySelector(SPOKEN) && !el.closest('[hidden]') && (settings.showImages || !el.closest('figure')) && /\S/.test(el.textContent ?? ''),
+    );
+    return title ? [title, ...body] : body;
+  };
+
+  /** Where "Listen" starts: the top, or the first block in view once the reader has scrolled down. */
+  const firstVisibleBlock = (): number => {
+    const scroller = view();
+    if (!scroller || scroller.scrollTop < 80) return 0;
+    const blocks = collectBlocks();
+    const top = (root()?.querySelector('.toolbar') as HTMLElement | null)?.getBoundingClientRect().bottom ?? 0;
+    const i = blocks.findIndex((b) => b.getBoundingClientRect().bottom > top + 8);
+    return Math.max(0, i);
+  };
+
+  const listenFrom = (target: Element) => {
+    const i = spoken.findIndex((b) => b === target || b.contains(target));
+    if (i >= 0) speaker?.jump(i);
+  };
+
+  const loadVoices = (engine: SpeechEngine): Promise<VoiceLike[]> => {
+    const now = engine.getVoices();
+    if (now.length) return Promise.resolve(now);
+    // Chrome fills the list a moment after the first ask.
+    return new Promise((ok) => {
+      const stop = engine.onVoicesChanged(() => {
+        stop();
+        clearTimeout(timer);
+        ok(engine.getVoices());
+      });
+      const timer = setTimeout(() => {
+        stop();
+        ok(engine.getVoices());
+      }, 1500);
+    });
+  };
+
+  const languageName = (lang: string): string => {
+    try {
+      return new Intl.DisplayNames([env.locale ?? 'en'], { type: 'language' }).of(lang) ?? lang;
+    } catch {
+      return lang;
+    }
+  };
+
+  const startReading = async (from: number) => {
+    const engine = env.speech?.() ?? null;
+    if (!engine) {
+      say(t('noSpeech'));
+      return;
+    }
+    voices = await loadVoices(engine);
+    if (!swap || !article) return;
+    const lang = article.lang;
+    const voice = pickVoice(voices, lang, lang ? settings.speechVoices[lang] : undefined);
+    if (!voice) {
+      noVoice = languageName(lang ?? '');
+      panel = 'speech';
+      say(t('noVoice', noVoice));
+      return;
+    }
+    noVoice = null;
+    speaker?.stop();
+    spoken = collectBlocks();
+    maps = spoken.map((b) => textMap(b));
+    speaker = new ReadAloud(engine, {
+      onState: (state) => {
+        speechState = state;
+        if (state === 'idle') clearHighlight();
+        paint();
+      },
+      onBlock: highlightBlock,
+      onWord: highlightWord,
+      onError: (error) => say(t('speechError', error)),
+    });
+    speaker.start(
+      maps.map((m) => m.text),
+      from,
+      { lang, voice, rate: settings.speechRate },
+    );
+  };
+
+  const setVoice = (uri: string) => {
+    const lang = article?.lang;
+    if (!lang) return;
+    update({ speechVoices: { ...settings.speechVoices, [lang]: uri } });
+    const voice = voices.find((v) => v.voiceURI === uri);
+    if (voice) speaker?.update({ voice });
+  };
+
+  const highlightBlock = (i: number) => {
+    for (const el of Array.from(root()?.querySelectorAll('.speaking') ?? [])) el.classList.remove('speaking');
+    clearWord();
+    const el = spoken[i];
+    if (!el) return;
+    el.classList.add('speaking');
+    const scroller = view();
+    if (!scroller) return;
+    const r = el.getBoundingClientRect();
+    const box = scroller.getBoundingClientRect();
+    if (r.top < box.top + 80 || r.bottom > box.bottom - 40) {
+      const smooth = !win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView?.({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    }
+  };
+
+  const highlightWord = (block: number, start: number, length: number) => {
+    const el = spoken[block];
+    const map = maps[block];
+    if (!el || !map) return;
+    el.setAttribute('data-word', map.text.slice(start, start + length));
+    const range = map.range(start, length);
+    const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights;
+    const Highlight = (win as unknown as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+    if (range && registry && Highlight) registry.set('jernih-word', new Highlight(range));
+  };
+
+  const clearWord = () => {
+    (win.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights?.delete('jernih-word');
+    for (const el of Array.from(root()?.querySelectorAll('[data-word]') ?? [])) el.removeAttribute('data-word');
+  };
+
+  const clearHighlight = () => {
+    for (const el of Array.from(root()?.querySelectorAll('.speaking') ?? [])) el.classList.remove('speaking');
+    clearWord();
+  };
+
+  // ---- mounting -------------------------------------------------------------------------------------------
+
+  const onBeforePrint = () => {
+    // Out of the top layer while printing, so the article flows over pages like a normal document.
+    try {
+      view()?.hidePopover();
+    } catch {
+      // Not shown as a popover.
+    }
+  };
+  const onAfterPrint = () => {
+    try {
+      view()?.showPopover();
+    } catch {
+      // Already shown, or no Popover API.
+    }
+  };
+
+  /** Puts the reader in the page (again, after picking). */
+  const mount = () => {
+    swap = swapIn(doc, win);
+    applyFont();
+    paint();
+    unwatch = env.watchSettings((s) => {
+      const family = settings.fontFamily;
+      settings = s;
+      baseRule = userRuleFor(s, url);
+      if (s.fontFamily !== family) applyFont();
+      paint();
+    });
+    win.addEventListener('keydown', onKey, true);
+    win.addEventListener('beforeprint', onBeforePrint);
+    win.addEventListener('afterprint', onAfterPrint);
+    try {
+      view()?.showPopover();
+    } catch {
+      // No Popover API (old browser): the reader still covers the page as the only rendered body.
+    }
+    (root()?.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
+
+  /** Takes the reader out and gives the page back (the controller keeps what it knows). */
+  const unmount = () => {
+    if (!swap) return;
+    speaker?.stop();
+    speaker = null;
+    win.removeEventListener('keydown', onKey, true);
+    win.removeEventListener('beforeprint', onBeforePrint);
+    win.removeEventListener('afterprint', onAfterPrint);
+    unwatch?.();
+    unwatch = null;
+    panel = null;
+    render(null, swap.root);
+    swap.restore();
+    swap = null;
+    releaseFonts(doc);
+  };
+
   /**
    * The other pages, joined in the background while the first page is already readable. `original` is a copy
    * of the page taken before the swap: by now the live body is the reader's.
    */
-  const joinPages = async (original: Document, url: string, gen: number) => {
+  const joinPages = async (original: Document, gen: number, remove: string[]) => {
     joining = true;
     paint();
     try {
-      const whole = await readArticle(original, { url, fetchPage: env.fetchPage });
+      // readArticle extracts with the built-in rules only: the user's removed blocks leave every page first.
+      removeUserBlocks(original, remove);
+      const fetchPage = remove.length ? (u: string) => env.fetchPage!(u).then((html) => withoutUserBlocks(html, remove, doc)) : env.fetchPage;
+      const whole = await readArticle(original, { url, fetchPage });
       if (gen === generation && whole && swap) article = whole;
     } catch {
       // Keep the first page; readArticle reports missing pages itself, this is only for the unexpected.
@@ -114,19 +656,38 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     }
   };
 
+  const reset = () => {
+    panel = null;
+    report = null;
+    fixMode = 'none';
+    picked = null;
+    beforePick = null;
+    removals = [];
+    remembered = false;
+    noVoice = null;
+    speechState = 'idle';
+    spoken = [];
+    maps = [];
+    clearTimeout(messageTimer);
+    message = null;
+  };
+
   const controller: ReaderController = {
     get isOpen() {
-      return swap !== null;
+      return swap !== null || picker !== null;
     },
     async toggle() {
-      return swap ? controller.close() : controller.open();
+      return swap || picker ? controller.close() : controller.open();
     },
     async open(options: OpenOptions = {}) {
-      if (swap || findOpenReader(doc)) return { state: 'opened' };
-      const url = win.location.href;
+      if (swap || picker || findOpenReader(doc)) return { state: 'opened' };
+      url = win.location.href;
+      // Settings first: the user's own rule for this site shapes the extraction.
+      settings = await env.loadSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
+      baseRule = userRuleFor(settings, url);
       let found: Article | null;
       try {
-        found = extract(doc, url);
+        found = extract(doc, url, baseRule ? { body: baseRule.body, remove: baseRule.remove } : undefined);
       } catch (error) {
         if (!options.auto) showNotice(doc, t('extractError'));
         return { state: 'error', message: String(error) };
@@ -135,43 +696,33 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         if (!options.auto) showNotice(doc, t('noArticle'));
         return { state: 'no-article' };
       }
+      if (swap || findOpenReader(doc)) return { state: 'opened' };
+      reset();
       article = found;
-      settings = await env.loadSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
       // The site's switch shows whenever the page is on a supported site, however the reader was opened.
       auto = options.auto ?? siteFor(url, settings) ?? undefined;
       autoOpened = !!options.auto;
       previousFocus = doc.activeElement;
-      const multiPage = !!env.fetchPage && planPages(doc, url).kind !== 'single';
+      // A picked body is this page's own choice: the other pages are not joined around it.
+      const multiPage = !!env.fetchPage && !baseRule?.body && planPages(doc, url).kind !== 'single';
       const original = multiPage ? (doc.cloneNode(true) as Document) : null;
-      swap = swapIn(doc, win);
-      paint();
-      unwatch = env.watchSettings((s) => {
-        settings = s;
-        paint();
-      });
-      win.addEventListener('keydown', onKey, true);
-      const view = swap.root.querySelector('.reader') as HTMLElement | null;
-      try {
-        view?.showPopover();
-      } catch {
-        // No Popover API (old browser): the reader still covers the page as the only rendered body.
-      }
-      (swap.root.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
+      mount();
       generation++;
-      if (original) void joinPages(original, url, generation);
+      if (original) void joinPages(original, generation, baseRule?.remove ?? []);
       return { state: 'opened' };
     },
     close() {
+      if (picker) {
+        abandoned = true;
+        picker.cancel();
+        return { state: 'closed' };
+      }
       if (!swap) return { state: 'closed' };
       generation++;
-      win.removeEventListener('keydown', onKey, true);
-      unwatch?.();
-      unwatch = null;
-      render(null, swap.root);
-      swap.restore();
-      swap = null;
+      unmount();
       article = null;
       joining = false;
+      reset();
       const back = previousFocus;
       if (back instanceof win.HTMLElement && back.isConnected) back.focus({ preventScroll: true });
       return { state: 'closed' };

@@ -15,6 +15,8 @@ export interface Swap {
   readonly root: ShadowRoot;
   /** The reader's own body element (the shadow host). */
   readonly host: HTMLElement;
+  /** The page's own body, out of the document while the reader shows (read only: it goes back as it is). */
+  readonly original: HTMLElement;
   restore(): void;
 }
 
@@ -62,6 +64,7 @@ export function swapIn(doc: Document, win: Window & typeof globalThis): Swap {
   return {
     root,
     host,
+    original: original ?? doc.createElement('body'),
     restore() {
       if (restored) return;
       restored = true;

@@ -92,7 +92,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 const QUOTA_TEXT = /quota|character limit|limit exceeded|exceeded your|usage limit|too many characters|monthly/i;
-const UNSUPPORTED_TEXT = /not supported|unsupported|not available|invalid (source|target)|language .*not|is not a valid language/i;
+const UNSUPPORTED_TEXT = /not supported|unsupported|not available|invalid (source|target)|is not a valid language/i;
 const TOO_LONG_TEXT = /limit|too long|too large|exceeds|maximum/i;
 
 /**
@@ -124,7 +124,8 @@ export function errorFromHttp(
     if (TOO_LONG_TEXT.test(body)) return new TranslationError('too-long', provider, detail, extra);
     return new TranslationError('bad-response', provider, detail, extra);
   }
-  if (status >= 500) return new TranslationError('server', provider, detail, extra);
+  // A 503 may say when to come back, too (RFC 9110 §10.2.3).
+  if (status >= 500) return new TranslationError('server', provider, detail, { ...extra, retryAfterMs: parseRetryAfter(headers?.get('retry-after'), now) });
   return new TranslationError('bad-response', provider, detail, extra);
 }
 

@@ -1,0 +1,60 @@
+/** Shapes shared by the reader's components (state comes in as props; what the person does goes out as events). */
+import type { ComponentChildren } from 'preact';
+import type { ReaderAction } from '@/utils/reader/keymap';
+
+/** The panel open over the reader, if any (one at a time). */
+export type PanelName = 'appearance' | 'contents' | 'more' | 'speech' | 'help' | 'report';
+
+export interface VoiceOption {
+  uri: string;
+  name: string;
+}
+
+export interface SpeechView {
+  /** The browser can speak at all. */
+  available: boolean;
+  state: 'idle' | 'playing' | 'paused';
+  /** Voices for the article's language. */
+  voices: VoiceOption[];
+  /** The voice in use (or chosen) for it. */
+  voice: string | null;
+  /** Set when no voice speaks the article's language: that language's name. */
+  noVoice: string | null;
+}
+
+export interface FixView {
+  /** Removing blocks (clicks remove), or showing a block the person picked. */
+  mode: 'none' | 'removing' | 'picked';
+  /** Blocks removed in this view. */
+  removed: number;
+  canUndo: boolean;
+  /** The site the fix would be remembered for (null: this page has no host to keep a rule under). */
+  host: string | null;
+  /** The fix is stored as a site rule. */
+  remembered: boolean;
+}
+
+/**
+ * A button in the toolbar's action group. Saving and translation add theirs here ("Save", "Translate"), next to
+ * "Listen": pass them in ReaderView's `actions`; `shortcut` is the ReaderAction its key triggers.
+ */
+export interface ToolbarAction {
+  id: string;
+  label: string;
+  icon?: ComponentChildren;
+  pressed?: boolean;
+  disabled?: boolean;
+  shortcut?: ReaderAction;
+  onClick: () => void;
+}
+
+export type ViewEvent =
+  | ReaderAction
+  | 'listen-top'
+  | 'remember'
+  | 'forget-rule'
+  | 'remove-done'
+  | 'unpick'
+  | 'report'
+  | 'copy-report'
+  | 'print';
