@@ -127,7 +127,7 @@ export function ReaderView(props: ReaderViewProps) {
       const back = before.current;
       before.current = null;
       if (keepFocus.current) keepFocus.current = false;
-      else if (back?.isConnected && back !== view) back.focus({ preventScroll: true });
+      else if (back?.isConnected) back.focus({ preventScroll: true });
       else (view.querySelector(`[data-panel-toggle="${was}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     }
   }, [panel]);
@@ -187,6 +187,7 @@ export function ReaderView(props: ReaderViewProps) {
     <div
       class="reader"
       popover="manual"
+      tabIndex={-1}
       ref={readerRef}
       data-theme={s.theme}
       data-custom-colors={c.on ? 'on' : undefined}

@@ -188,7 +188,7 @@ const stringList = (v: unknown, valid: (s: string) => boolean): string[] =>
 const COLOR = /^#[0-9a-f]{6}$/i;
 const color = (v: unknown, fallback: string): string => (typeof v === 'string' && COLOR.test(v) ? v.toLowerCase() : fallback);
 /** A selector as stored: not empty, not huge, no braces or markup (it is only ever passed to querySelector). */
-const selectorOk = (x: string): boolean => x.trim().length > 0 && x.length <= 500 && !/[{}<>]/.test(x);
+const selectorOk = (x: string): boolean => x.trim().length > 0 && x.length <= 500 && !/[{}<]/.test(x);
 const MAX_RULES = 500;
 const MAX_REMOVALS = 100;
 

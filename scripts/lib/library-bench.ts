@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Library } from '../../utils/library/library';
-import { exportJson } from '../../utils/library/export';
+import { exportEpub, exportJson, exportMarkdownZip } from '../../utils/library/export';
+import { JSDOM } from 'jsdom';
 import type { Article } from '../../utils/extract/types';
 import type { MergeItem, SavedArticle } from '../../utils/library/types';
 import { canonicalUrl } from '../../utils/library/canonical';
@@ -26,6 +27,8 @@ export interface LibraryBenchOptions {
   queries?: string[];
   /** Saves to time. */
   saves?: number;
+  /** Articles in the Markdown and EPUB exports (they sanitize every body in a jsdom window: slow in Node). */
+  exportSample?: number;
   seed?: number;
   log?: (msg: string) => void;
 }
@@ -42,7 +45,10 @@ export interface LibraryBenchFigures {
   searchLoadBodyMs: number;
   /** Every keystroke of the queries (three rounds), with both indexes loaded; max includes GC pauses of a ~1 GB Node heap. */
   searchKeystrokeMs: { median: number; p95: number; max: number; keystrokes: number };
-  /** The same keystrokes on the heads index only (waitForBodies: false before the body index is there). */
+  /**
+   * The same keystrokes (one round) on the heads index only (waitForBodies: false before the body index is there).
+   * The body snapshot loads meanwhile, in the same thread: its slices land in some of these keystrokes.
+   */
   searchHeadsOnlyKeystrokeMs: { median: number; p95: number; max: number };
   /** Rebuilding both indexes from the stores (first use, missing or corrupt snapshot). */
   searchRebuildMs: { heads: number; body: number };
@@ -52,6 +58,12 @@ export interface LibraryBenchFigures {
   saveWithIndexMs: { median: number; p95: number };
   exportAllJsonMs: number;
   exportAllJsonMB: number;
+  /** Markdown zip and EPUB of the newest `exportSample` articles, and per article. */
+  exportSample: number;
+  exportMarkdownMs: number;
+  exportEpubMs: number;
+  exportMarkdownMsPerArticle: number;
+  exportEpubMsPerArticle: number;
   heapUsedMB: number;
 }
 
@@ -291,6 +303,11 @@ export async function benchLibrary(opts: LibraryBenchOptions): Promise<LibraryBe
   }
 
   const [json, exportAllJsonMs] = await time(() => exportJson(popup));
+  const sample = Math.min(opts.exportSample ?? 200, n);
+  const ids = (await popup.list({ limit: 500 })).items.slice(0, sample).map((s) => s.id);
+  const doc = new JSDOM('<!doctype html><body></body>').window.document;
+  const [, exportMarkdownMs] = await time(() => exportMarkdownZip(popup, { ids, doc }));
+  const [, exportEpubMs] = await time(() => exportEpub(popup, { ids, doc }));
   const heapUsedMB = Math.round(process.memoryUsage().heapUsed / 1e6);
   await popup.close();
 
@@ -302,7 +319,7 @@ export async function benchLibrary(opts: LibraryBenchOptions): Promise<LibraryBe
     countMs: Math.round(countMs * 100) / 100,
     searchLoadHeadsMs: Math.round(searchLoadHeadsMs),
     searchLoadBodyMs: Math.round(searchLoadBodyMs),
-    searchKeystrokeMs: { ...stats(full), keystrokes: keystrokes.length },
+    searchKeystrokeMs: { ...stats(full), keystrokes: full.length },
     searchHeadsOnlyKeystrokeMs: stats(headsOnly),
     searchRebuildMs: { heads: Math.round(rebuildHeads), body: Math.round(rebuildBody) },
     snapshotMB,
@@ -310,6 +327,11 @@ export async function benchLibrary(opts: LibraryBenchOptions): Promise<LibraryBe
     saveWithIndexMs: (({ median, p95 }) => ({ median, p95 }))(stats(withIndex)),
     exportAllJsonMs: Math.round(exportAllJsonMs),
     exportAllJsonMB: mb(json.length),
+    exportSample: sample,
+    exportMarkdownMs: Math.round(exportMarkdownMs),
+    exportEpubMs: Math.round(exportEpubMs),
+    exportMarkdownMsPerArticle: Math.round((exportMarkdownMs / Math.max(1, sample)) * 10) / 10,
+    exportEpubMsPerArticle: Math.round((exportEpubMs / Math.max(1, sample)) * 10) / 10,
     heapUsedMB,
   };
 }

@@ -28,10 +28,11 @@ describe('library search', () => {
     const { lib, ids } = await seed();
     expect((await lib.search('pengungsian')).items.map((s) => s.id)).toEqual([ids.banjir]);
     // Each keystroke: the word being typed matches as a prefix, in titles from the second letter...
-    expect(titles(await lib.search('be'))).toEqual(['Harga beras naik jelang Natal']);
-    // ...in bodies from the fourth ("peng" -> "pengungsian"; three letters reach words in nearly every article).
-    expect((await lib.search('pen')).items).toEqual([]);
-    expect((await lib.search('peng')).items.map((s) => s.id)).toEqual([ids.banjir]);
+    expect(titles(await lib.search('be')).sort()).toEqual(['Gempa di Cianjur', 'Harga beras naik jelang Natal']); // "Bénédicte"
+    expect(titles(await lib.search('ber'))).toEqual(['Harga beras naik jelang Natal']);
+    // ...in bodies from the fourth ("posk" -> "posko"; three letters reach words in nearly every article).
+    expect((await lib.search('pos')).items).toEqual([]);
+    expect((await lib.search('posk')).items.map((s) => s.id).sort()).toEqual([ids.banjir, ids.gempa].sort());
     // One letter is too short to search: the list stays as it is.
     expect((await lib.search('b')).items).toHaveLength(4);
     // A one-letter next word waits for its second letter instead of emptying the results.

@@ -5,6 +5,7 @@ import { fakeImages, makeArticle, newLibrary } from '../helpers/library';
 import { LibraryError } from '../../utils/library/types';
 import { applyOfflineImages, objectUrls } from '../../utils/library/images';
 import { JSDOM } from 'jsdom';
+import { sanitizeHtml, toFragment } from '../../utils/sanitize';
 
 describe('library: save, get, dedupe', () => {
   it('saves an article with its images in one record and finds it by id and by any spelling of its URL', async () => {
@@ -240,5 +241,19 @@ describe('library: offline images', () => {
     expect(second.getAttribute('src')).toBe('https://elsewhere.example/y.png');
     revoke();
     expect(revoked).toEqual(made);
+  });
+
+  it('blob: URLs must be set after sanitizing: the sanitizer drops them from HTML strings', async () => {
+    const { fetchImage } = fakeImages();
+    const { lib } = newLibrary({ fetchImage });
+    const { id } = await lib.save(makeArticle(4));
+    const saved = (await lib.get(id))!;
+    const win = new JSDOM('<body></body>').window;
+    expect(sanitizeHtml('<img src="blob:chrome-extension://abc/123" alt="x">', win.document)).not.toContain('blob:');
+    // The reader's path: sanitize the stored body into DOM, then point its images at the stored blobs.
+    const frag = toFragment(saved.article.contentHtml, win.document);
+    const { urls } = objectUrls(await lib.images(id), { createObjectURL: () => 'blob:chrome-extension://abc/1', revokeObjectURL: () => undefined });
+    expect(applyOfflineImages(frag, urls, saved.article.url)).toBe(1);
+    expect(frag.querySelector('img')!.getAttribute('src')).toBe('blob:chrome-extension://abc/1');
   });
 });

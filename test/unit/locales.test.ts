@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SHORTCUTS } from '@/utils/reader/keymap';
+import { FONT_KEYS, THEME_KEYS } from '@/components/AppearancePanel';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const LOCALES = join(root, 'public', '_locales');
@@ -36,6 +38,8 @@ describe('locales', () => {
       for (const m of src.matchAll(/getMessage\(\s*'([A-Za-z]+)'/g)) used.add(m[1]);
       for (const m of src.matchAll(/'(theme(?:Auto|Light|Sepia|Dark))'/g)) used.add(m[1]);
     }
+    // Keys the code looks up through tables rather than literally.
+    for (const k of [...SHORTCUTS.map((x) => x.label), ...Object.values(THEME_KEYS), ...Object.values(FONT_KEYS)]) used.add(k);
     expect(used.size).toBeGreaterThan(5);
     for (const key of used) expect(en, `missing message: ${key}`).toHaveProperty(key);
   });

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReaderController, type ReaderEnv } from '@/utils/reader/controller';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '@/utils/settings';
+import { FakeSpeech } from '../helpers/fake-speech';
 import { FIXTURES_DIR } from '../helpers/fixtures';
 
 function loadPage(id: string) {
@@ -16,8 +17,8 @@ function loadPage(id: string) {
   return url as string;
 }
 
-function env(url: string, overrides: Partial<ReaderEnv> = {}) {
-  let stored: Settings = { ...DEFAULT_SETTINGS };
+function env(url: string, overrides: Partial<ReaderEnv> = {}, initial: Partial<Settings> = {}) {
+  let stored: Settings = { ...DEFAULT_SETTINGS, ...initial };
   const listeners: ((s: Settings) => void)[] = [];
   window.scrollTo = vi.fn() as never;
   const e: ReaderEnv = {
@@ -26,7 +27,7 @@ function env(url: string, overrides: Partial<ReaderEnv> = {}) {
     t: (key, subs) => (subs ? `${key}:${subs}` : key),
     loadSettings: async () => stored,
     saveSettings: async (patch) => {
-      stored = { ...stored, ...patch };
+      stored = migrateSettings({ ...stored, ...(typeof patch === 'function' ? patch(stored) : patch) });
       listeners.forEach((l) => l(stored));
       return stored;
     },
@@ -90,7 +91,10 @@ describe('reader controller', () => {
     const reader = createReaderController(ctx.env);
     await reader.open();
     const root = document.body.shadowRoot!;
+    (root.querySelector('[data-panel-toggle="appearance"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
     (root.querySelector('[data-theme-option="sepia"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 0));
     (root.querySelector('[data-action="font-larger"]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 0));
     expect(root.querySelector('.reader')!.getAttribute('data-theme')).toBe('sepia');
@@ -126,5 +130,194 @@ describe('reader controller', () => {
     expect(document.body.id).not.toBe('jernih-reader');
     expect(document.querySelector('jernih-notice')?.shadowRoot?.textContent).toContain('extractError');
     vi.advanceTimersByTime(4000);
+  });
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const key = (k: string, init: KeyboardEventInit = {}) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...init }));
+const q = <T extends Element = HTMLElement>(sel: string) => document.body.shadowRoot!.querySelector(sel) as T | null;
+
+async function openOn(id: string, overrides: Partial<ReaderEnv> = {}, initial: Partial<Settings> = {}) {
+  const url = loadPage(id);
+  const { extractArticle } = await import('@/utils/extract');
+  const ctx = env(url, { extract: (doc, u, userRule) => extractArticle(doc, { url: u, userRule }), ...overrides }, initial);
+  const reader = createReaderController(ctx.env);
+  expect(await reader.open()).toEqual({ state: 'opened' });
+  await tick();
+  return { reader, ctx, url };
+}
+
+describe('reader features (jsdom)', () => {
+  beforeEach(() => vi.useRealTimers());
+
+  it('keyboard: size, width, theme, images; "?" lists the shortcuts; Esc closes the panel first, then the reader', async () => {
+    const { reader, ctx } = await openOn('en-news/wire-story');
+    key('+');
+    key(']');
+    key('t');
+    key('i');
+    await tick();
+    expect(ctx.stored).toMatchObject({ fontSize: DEFAULT_SETTINGS.fontSize + 1, columnWidth: DEFAULT_SETTINGS.columnWidth + 5, theme: 'light', showImages: false });
+    expect(q('.reader')!.getAttribute('data-images')).toBe('off');
+    expect(q('.reader')!.style.getPropertyValue('--measure')).toBe('75ch');
+    key('?');
+    await tick();
+    expect(q('[data-panel="help"]')?.textContent).toContain('shortcutListen');
+    expect(q('[data-shortcut="save"]'), 'save is listed only once saving exists').toBeNull();
+    key('Escape');
+    await tick();
+    expect(q('[data-panel="help"]')).toBeNull();
+    expect(reader.isOpen).toBe(true);
+    key('Escape');
+    expect(reader.isOpen).toBe(false);
+  });
+
+  it('shortcuts are not taken from text fields; focus goes into a panel and back where it was', async () => {
+    const engine = new FakeSpeech([{ name: 'English', lang: 'en-GB', voiceURI: 'en-1', default: true }]);
+    const { reader, ctx } = await openOn('en-news/wire-story', { speech: () => engine });
+    const toggle = q<HTMLButtonElement>('[data-panel-toggle="appearance"]')!;
+    toggle.focus();
+    toggle.click();
+    await tick();
+    const root = document.body.shadowRoot!;
+    expect(root.activeElement?.closest('[data-panel="appearance"]')).not.toBeNull();
+    key('Escape');
+    await tick();
+    expect(root.activeElement).toBe(toggle);
+    key('v'); // nothing
+    (q('[data-panel-toggle="speech"]') as HTMLButtonElement).click();
+    await tick();
+    const select = q<HTMLSelectElement>('select[data-setting="voice"]')!;
+    select.focus();
+    select.dispatchEvent(new KeyboardEvent('keydown', { key: '+', bubbles: true, composed: true }));
+    await tick();
+    expect(ctx.stored.fontSize, 'a key typed into a field is not a shortcut').toBe(DEFAULT_SETTINGS.fontSize);
+    reader.close();
+  });
+
+  it('read aloud with a fake engine: starts at the title, highlights the paragraph and the word, pauses, resumes, stops', async () => {
+    const engine = new FakeSpeech([{ name: 'English', lang: 'en-GB', voiceURI: 'en-1', default: true }]);
+    const { reader, ctx } = await openOn('en-news/wire-story', { speech: () => engine });
+    (q('[data-action="listen"]') as HTMLButtonElement).click();
+    await tick();
+    expect(engine.last.text).toContain('Thames Barrier');
+    expect(q('#jernih-title')!.classList.contains('speaking')).toBe(true);
+    engine.end();
+    const first = q('.body p')!;
+    expect(first.classList.contains('speaking')).toBe(true);
+    expect(engine.last.text).toContain('LONDON');
+    engine.word('LONDON');
+    expect(first.getAttribute('data-word')).toBe('LONDON');
+    expect(q('[data-action="listen"]')!.getAttribute('aria-label')).toBe('listenPause');
+    key('l');
+    await tick();
+    expect(q('[data-action="listen"]')!.getAttribute('aria-label')).toBe('listenResume');
+    key('l');
+    await tick();
+    expect(engine.last.text.startsWith('LONDON')).toBe(true);
+    // A click on another paragraph reads from there.
+    const third = document.body.shadowRoot!.querySelectorAll('.body p')[2] as HTMLElement;
+    third.click();
+    expect(third.classList.contains('speaking')).toBe(true);
+    // The rate is the reader's own and applies at once.
+    (q('[data-panel-toggle="speech"]') as HTMLButtonElement).click();
+    await tick();
+    (q('[data-action="rate-more"]') as HTMLButtonElement).click();
+    await tick();
+    expect(ctx.stored.speechRate).toBe(1.1);
+    expect(engine.last.rate).toBe(1.1);
+    key('L', { shiftKey: true });
+    await tick();
+    expect(q('.speaking')).toBeNull();
+    expect(q('[data-action="listen-stop"]')).toBeNull();
+    reader.close();
+  });
+
+  it('tells the reader when no voice speaks the article language', async () => {
+    const engine = new FakeSpeech([{ name: 'English', lang: 'en-US', voiceURI: 'en-1', default: true }]);
+    const { reader } = await openOn('kompas/seed-putin-kim', { speech: () => engine, locale: 'en' });
+    (q('[data-action="listen"]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(engine.spoken).toHaveLength(0);
+    expect(q('[data-no-voice]')?.textContent).toContain('noVoice:Indonesian');
+    reader.close();
+  });
+
+  it('remove blocks: click removes, undo restores, "remember" stores a selector of the original page for the site', async () => {
+    const { reader, ctx, url } = await openOn('en-news/wire-story');
+    key('x');
+    await tick();
+    expect(q('.fixbar')?.getAttribute('data-fix')).toBe('removing');
+    const paras = Array.from(document.body.shadowRoot!.querySelectorAll('.body p')) as HTMLElement[];
+    paras[1].click();
+    paras[2].click();
+    await tick();
+    expect(paras[1].hidden && paras[2].hidden).toBe(true);
+    key('u');
+    await tick();
+    expect(paras[2].hidden).toBe(false);
+    (q('[data-action="remember"]') as HTMLButtonElement).click();
+    await tick();
+    const rule = ctx.stored.userRules[0];
+    // The reader keeps rules by the host it runs on (jsdom: localhost).
+    expect(rule.host).toBe(new URL(window.location.href).hostname.replace(/^www\./, ''));
+    expect(url).toMatch(/^https?:/);
+    expect(rule.remove).toHaveLength(1);
+    // The selector finds that paragraph in the page itself.
+    reader.close();
+    const matched = document.querySelector(rule.remove[0]);
+    expect(matched?.textContent?.replace(/\s+/g, ' ').trim()).toBe(paras[1].textContent!.replace(/\s+/g, ' ').trim());
+    // Next time the block is gone before the reader shows, and the rule can be forgotten from the menu.
+    await reader.open();
+    await tick();
+    expect(document.body.shadowRoot!.querySelector('.body')!.textContent).not.toContain(paras[1].textContent!.trim().slice(0, 40));
+    key('m');
+    await tick();
+    expect(q('[data-action="forget-rule"]')).not.toBeNull();
+    (q('[data-action="forget-rule"]') as HTMLButtonElement).click();
+    await tick();
+    expect(ctx.stored.userRules).toEqual([]);
+    reader.close();
+  });
+
+  it('a stored rule with a body shapes the extraction at open', async () => {
+    const url = loadPage('en-news/wire-story');
+    const calls: unknown[] = [];
+    const { extractArticle } = await import('@/utils/extract');
+    const host = new URL(window.location.href).hostname;
+    const ctx = env(url, { extract: (doc, u, userRule) => (calls.push(userRule), extractArticle(doc, { url: u, userRule })) }, {
+      userRules: [{ host, body: 'article', remove: ['.nothing'], updated: new Date(0).toISOString() }],
+    });
+    const reader = createReaderController(ctx.env);
+    await reader.open();
+    expect(calls).toEqual([{ body: 'article', remove: ['.nothing'] }]);
+    reader.close();
+  });
+
+  it('report a problem copies compact JSON inside the click and shows it', async () => {
+    const copied: string[] = [];
+    const { reader } = await openOn('en-news/wire-story', { copyText: async (text) => (copied.push(text), true), version: '9.9.9' });
+    key('m');
+    await tick();
+    (q('[data-action="report"]') as HTMLButtonElement).click();
+    expect(copied).toHaveLength(1);
+    const report = JSON.parse(copied[0]);
+    expect(report).toMatchObject({ jernih: '9.9.9', rule: 'generic', removed: { byYouInThisView: 0 } });
+    expect(report.firstParagraph).toContain('LONDON');
+    expect(report.kept.words).toBeGreaterThan(100);
+    await tick();
+    expect(q('[data-report-status]')?.getAttribute('data-report-status')).toBe('copied');
+    expect((q('textarea[data-report]') as HTMLTextAreaElement).value).toBe(copied[0]);
+    reader.close();
+  });
+
+  it('the reader is an article landmark with a labelled heading; every button has a name', async () => {
+    const { reader } = await openOn('en-news/longform-magazine');
+    const article = q('article')!;
+    expect(article.getAttribute('aria-labelledby')).toBe('jernih-title');
+    for (const b of Array.from(document.body.shadowRoot!.querySelectorAll('button'))) {
+      expect(b.getAttribute('aria-label') || b.textContent?.trim(), b.outerHTML.slice(0, 80)).toBeTruthy();
+    }
+    reader.close();
   });
 });

@@ -66,13 +66,13 @@ describe('settings', () => {
     const bad = migrateSettings({
       version: 3, theme: 'blue', fontFamily: 'comic', lineHeight: 'tall', columnWidth: 9999, letterSpacing: -1, align: 'center',
       customColors: { on: 'yes', text: 'red', background: 'url(x)', link: null }, showImages: 'no', speechRate: 99, speechVoices: ['x'],
-      userRules: [{ host: 'a b', body: '.x' }, { host: 'example.com' }, 'junk', { host: 'www.Kompas.com', body: '.read__content', remove: ['.ads', 7, '', 'div{}'] }],
+      userRules: [{ host: 'a b', body: '.x' }, { host: 'example.com' }, 'junk', { host: 'www.Kompas.com', body: '.read__content', remove: ['.ads', 7, '', 'div{}', '<b>', 'main > p:nth-of-type(2)'] }],
     });
     expect(bad).toMatchObject({
       theme: 'auto', fontFamily: 'serif', lineHeight: LINE_HEIGHT.default, columnWidth: COLUMN_WIDTH.max, letterSpacing: LETTER_SPACING.min, align: 'start',
       customColors: { on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' }, showImages: true, speechRate: SPEECH_RATE.max, speechVoices: {},
     });
-    expect(bad.userRules).toEqual([{ host: 'kompas.com', body: '.read__content', remove: ['.ads'], updated: new Date(0).toISOString() }]);
+    expect(bad.userRules).toEqual([{ host: 'kompas.com', body: '.read__content', remove: ['.ads', 'main > p:nth-of-type(2)'], updated: new Date(0).toISOString() }]);
   });
 
   it('ranges step without drift and stay in bounds', () => {

@@ -9,12 +9,20 @@ import { isEmptyBlock, linkDensity, MEDIA_SELECTOR, normalizeSpace, textOf, word
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
 // ---------------------------------------------------------------------------------------------------------
 
-const FURNITURE_SELECTOR = [
-  'script', 'style', 'link', 'template', 'dialog', 'button', 'select', 'textarea', 'input', 'label',
-  'nav', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="search"]', '[role="dialog"]',
-  '[role="alertdialog"]', '[hidden]', 'header', 'footer',
-  '[id^="div-gpt-ad"]', 'ins.adsbygoogle', '[data-ad]', '[data-ad-slot]', '[data-google-query-id]',
-].join(',');
+/** Page furniture by tag, by ARIA role, by ad-slot attributes (checked in one walk: see removeFurniture). */
+const FURNITURE_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'LINK', 'TEMPLATE', 'DIALOG', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'LABEL', 'NAV', 'HEADER', 'FOOTER',
+]);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog']);
+
+function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role.toLowerCase())) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('data-ad') || el.hasAttribute('data-ad-slot') || el.hasAttribute('data-google-query-id')) return true;
+  if ((el.getAttribute('id') ?? '').startsWith('div-gpt-ad')) return true;
+  return el.tagName === 'INS' && /\badsbygoogle\b/.test(el.getAttribute('class') ?? '');
+}
 
 /** Class/id words that name clutter (matched as whole words of a class, split on -, _ and camelCase). */
 const CLUTTER_WORDS = new Set([
@@ -60,35 +68,52 @@ function holdsProse(el: Element): boolean {
   return false;
 }
 
+/** Elements that are content whatever their class says. */
+const NEVER_BY_NAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'PRE', 'BLOCKQUOTE', 'IMG', 'PICTURE', 'VIDEO']);
+
 export function isClutterByName(el: Element): boolean {
   if (!CLUTTER_SUBSTRING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   const words = classWords(el);
   if (!words.some((w) => CLUTTER_WORDS.has(w))) return false;
-  if (el.matches('html, body, main, article, [role="main"], [itemprop="articleBody"], figure, figcaption, table, pre, blockquote, img, picture, video'))
-    return false;
+  if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return false;
   // A player box around an embedded video is the video, not clutter.
-  if (el.querySelector('video, iframe[src*="youtube"], iframe[src*="vimeo"], iframe[src*="dailymotion"]')) return false;
+  if (el.getElementsByTagName('video').length) return false;
+  for (const frame of Array.from(el.getElementsByTagName('iframe'))) {
+    if (/youtube|vimeo|dailymotion/i.test(frame.getAttribute('src') ?? '')) return false;
+  }
   const cls = el.getAttribute('class') ?? '';
-  if (CONTENT_WORDS.test(cls) && wordCount(textOf(el)) > 60) return false;
+  if (CONTENT_WORDS.test(cls) && (el.textContent ?? '').length > 400) return false; // ~60+ words: a content wrapper
   return !holdsProse(el);
 }
 
 export function removeFurniture(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll(FURNITURE_SELECTOR))) {
-    if (!root.contains(el)) continue;
-    // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
-    if (holdsProse(el)) continue;
+  // One walk over every element (separate selector queries each walk the page again, which dominated the cost).
+  const all = Array.from(root.getElementsByTagName('*'));
+  const gone = new Set<Element>();
+  const removed = (el: Element): boolean => {
+    for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (gone.has(p)) return true;
+    return false;
+  };
+  const drop = (el: Element) => {
+    gone.add(el);
     el.remove();
-  }
-  // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
-  for (const el of Array.from(root.querySelectorAll('[aria-hidden="true"], svg'))) {
-    if (root.contains(el) && !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el)) el.remove();
-  }
-  for (const el of Array.from(root.getElementsByTagName('*'))) {
-    if ((el.hasAttribute('class') || el.hasAttribute('id')) && root.contains(el) && isClutterByName(el)) el.remove();
+  };
+  for (const el of all) {
+    const tag = el.tagName.toUpperCase();
+    if (isFurniture(el)) {
+      // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
+      if (!removed(el) && !holdsProse(el)) drop(el);
+      continue;
+    }
+    // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
+    if (tag === 'SVG' || el.getAttribute('aria-hidden') === 'true') {
+      if (!el.closest('figure') && !el.querySelector('img, picture, video') && !removed(el) && !holdsProse(el)) drop(el);
+      continue;
+    }
+    if ((el.hasAttribute('class') || el.hasAttribute('id')) && isClutterByName(el) && !removed(el)) drop(el);
   }
   // Forms are page furniture unless a site wraps its whole page in one (ASP.NET): then unwrap.
-  for (const form of Array.from(root.querySelectorAll('form'))) {
+  for (const form of Array.from(root.getElementsByTagName('form'))) {
     if (holdsProse(form)) form.replaceWith(...Array.from(form.childNodes));
     else form.remove();
   }
@@ -176,11 +201,17 @@ function isRailHeader(text: string): boolean {
 }
 
 /** The block level elements the text cleaners judge, innermost last. */
-const BLOCKS = 'p, div, section, aside, li, ul, ol, dl, blockquote, h1, h2, h3, h4, h5, h6, span, strong, b, em, small, a, figcaption, header, footer, table, tr, td';
+const BLOCK_TAGS = new Set('P DIV SECTION ASIDE LI UL OL DL BLOCKQUOTE H1 H2 H3 H4 H5 H6 SPAN STRONG B EM SMALL A FIGCAPTION HEADER FOOTER TABLE TR TD'.split(' '));
+const EMPTYABLE_TAGS = new Set('P DIV SECTION SPAN LI UL OL STRONG B EM A FIGURE ASIDE BLOCKQUOTE HEADER FOOTER'.split(' '));
+
+/** Descendants with one of `tags`, in document order (a tag-set filter over one walk beats a long selector list). */
+function descendantsByTag(root: Element, tags: Set<string>): Element[] {
+  return Array.from(root.getElementsByTagName('*')).filter((el) => tags.has(el.tagName.toUpperCase()));
+}
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
 export function removeClutterText(root: Element): void {
-  const blocks = Array.from(root.querySelectorAll(BLOCKS));
+  const blocks = descendantsByTag(root, BLOCK_TAGS);
   for (const el of blocks) {
     if (!root.contains(el)) continue;
     // Clutter is short: a block with more text than any pattern allows (70 words) is never judged here,
@@ -242,7 +273,7 @@ function removeTrailingBio(root: Element): void {
 }
 
 export function removeEmpty(root: Element): void {
-  const all = Array.from(root.querySelectorAll('p, div, section, span, li, ul, ol, strong, b, em, a, figure, aside, blockquote, header, footer')).reverse();
+  const all = descendantsByTag(root, EMPTYABLE_TAGS).reverse();
   for (const el of all) {
     if (root.contains(el) && isEmptyBlock(el) && !el.matches(MEDIA_SELECTOR)) el.remove();
   }

@@ -169,8 +169,12 @@ export class TextIndex {
     if (!s || s.format !== SEARCH_FORMAT || typeof s.json !== 'string' || !Array.isArray(s.ids) || !Number.isInteger(s.generation)) {
       throw new Error('search snapshot missing or of another format');
     }
-    // loadJSONAsync yields between chunks: loading the body index must not freeze the popup.
-    const ms = await MiniSearch.loadJSONAsync<any>(s.json, OPTIONS[kind] as Options<any>);
+    // The body index loads in chunks (loadJSONAsync yields between them) so the popup stays responsive; the heads
+    // index is small and wanted at once, and the chunked load is about five times slower (~450 vs ~90 ms at 10,000).
+    const ms =
+      kind === 'body'
+        ? await MiniSearch.loadJSONAsync<any>(s.json, OPTIONS[kind] as Options<any>)
+        : MiniSearch.loadJSON<any>(s.json, OPTIONS[kind] as Options<any>);
     if (ms.documentCount !== s.ids.length) throw new Error('search snapshot does not match its id list');
     const ix = new TextIndex(kind, ms, s.ids, s.generation);
     if (kind === 'heads') {

@@ -142,6 +142,16 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     if (next === 'contents' && !root()?.querySelector('.toc')) return;
     panel = next;
     paint();
+    // The voice list, for choosing before reading.
+    const engine = next === 'speech' && !voices.length ? env.speech?.() : null;
+    if (engine) {
+      void loadVoices(engine).then((v) => {
+        voices = v;
+        const lang = article?.lang ?? null;
+        noVoice = lang && !pickVoice(v, lang, undefined) ? languageName(lang) : null;
+        paint();
+      });
+    }
   };
 
   const speechView = (): SpeechView => {
@@ -613,7 +623,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     } catch {
       // No Popover API (old browser): the reader still covers the page as the only rendered body.
     }
-    (root()?.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
+    // Focus on the reader itself: arrow keys scroll it, and the first Tab reaches the toolbar.
+    view()?.focus({ preventScroll: true });
   };
 
   /** Takes the reader out and gives the page back (the controller keeps what it knows). */

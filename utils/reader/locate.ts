@@ -29,24 +29,24 @@ function imageKeys(img: Element): string[] {
   return keys;
 }
 
-/** The innermost element of `root` whose text is `text`, preferring `tag`. */
-function byText(root: Element, text: string, tag: string): Element | null {
-  let best: Element | null = null;
+/**
+ * The element of `root` that holds `text` as a whole: the innermost element whose text is (about) `text`, widened
+ * to the outermost wrapper with the same text (<div class="promo"><strong>Baca juga: …</strong></div>).
+ */
+function byText(root: Element, text: string): Element | null {
+  let inner: Element | null = null;
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) continue;
     const raw = el.textContent ?? '';
     if (raw.length < text.length) continue;
     const t = norm(raw);
-    if (t.length < text.length || !t.includes(text)) continue;
-    // Elements come in document order, so a later match inside `best` is more specific.
-    if (t === text || t.length <= text.length * 1.3 + 20) {
-      if (!best || best.contains(el)) best = el;
-      else if (el.tagName === tag && best.tagName !== tag && !el.contains(best)) best = el;
-    }
+    // Elements come in document order: a later match inside the current one is more specific.
+    if (t.includes(text) && t.length <= text.length * 1.3 + 20 && (!inner || inner.contains(el))) inner = el;
   }
-  // Widen the innermost match to the element of the block's own kind around it (<p><span>text</span></p>).
-  const same = best?.closest(tag.toLowerCase());
-  if (best && same && root.contains(same) && norm(same.textContent).length <= text.length * 1.3 + 20) return same;
+  if (!inner) return null;
+  const own = norm(inner.textContent);
+  let best = inner;
+  while (best.parentElement && best.parentElement !== root && norm(best.parentElement.textContent) === own) best = best.parentElement;
   return best;
 }
 
@@ -69,5 +69,5 @@ export function findOriginal(block: Element, root: Element): Element | null {
     }
   }
   if (text.length < 3) return null;
-  return byText(root, text, block.tagName);
+  return byText(root, text);
 }

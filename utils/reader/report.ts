@@ -20,8 +20,12 @@ const words = (s: string): number => (s ? s.split(' ').filter((w) => /[\p{L}\p{N
 export function countsOf(root: Element): PageCounts {
   const clone = root.cloneNode(true) as Element;
   for (const el of Array.from(clone.querySelectorAll('script, style, noscript, template, [hidden]'))) el.remove();
+  // Text node by text node: blocks' texts must not run together ("awal.Kata").
+  const texts: string[] = [];
+  const walker = clone.ownerDocument.createTreeWalker(clone, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push((n as Text).data);
   return {
-    words: words(norm(clone.textContent)),
+    words: words(norm(texts.join(' '))),
     paragraphs: Array.from(clone.querySelectorAll('p')).filter((p) => words(norm(p.textContent)) >= 5).length,
     images: clone.querySelectorAll('img').length,
     links: clone.querySelectorAll('a[href]').length,
@@ -58,7 +62,8 @@ export function buildReport(input: ReportInput): Record<string, unknown> {
     url: article.url,
     title: article.title,
     lang: article.lang,
-    rule: input.userRule ? `user${input.userRule.body ? ' (picked body)' : ''} + ${article.ruleId ?? 'generic'}` : (article.ruleId ?? 'generic'),
+    // The built-in rule (or the generic path); the user's own rule, when one applied, comes next to it.
+    rule: article.ruleId ?? 'generic',
     ...(input.userRule ? { userRule: input.userRule } : {}),
     pages: article.pages ? { joined: article.pages.joined, total: article.pages.total, missing: article.pages.missing.length } : { joined: 1, total: 1, missing: 0 },
     kept: { words: kept.words, paragraphs: kept.paragraphs, images: kept.images, embeds: kept.embeds, links: kept.links },

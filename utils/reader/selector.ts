@@ -15,7 +15,7 @@ export interface BlockSelector {
 
 const STATE_CLASSES = /^(active|hover|focus|selected|open|opened|closed|show|shown|hidden|visible|is-|has-|js-|ng-|jernih)/i;
 /** Names a build tool generated: hashes, long numbers, CSS-in-JS prefixes, BEM hash suffixes. */
-const GENERATED = /^(css|sc|jsx|styled|emotion|tw|svelte)-|[0-9a-f]{6,}|\d{3,}|__[a-z0-9]{5,}$|^[a-z]{1,3}\d|--[a-z0-9]{5,}$/i;
+const GENERATED = /^(css|sc|jsx|styled|emotion|tw|svelte)-|[0-9a-f]{6,}|\d{3,}|(__|--)(?=[a-z0-9]*\d)[a-z0-9]{5,}$|^[a-z]{1,3}\d/i;
 
 export const stableClass = (c: string): boolean => c.length > 1 && c.length <= 40 && !STATE_CLASSES.test(c) && !GENERATED.test(c);
 export const stableId = (id: string | null): id is string => !!id && id.length <= 60 && !/^\d/.test(id) && !GENERATED.test(id) && !/\s/.test(id);
@@ -82,16 +82,18 @@ export type SelectorPurpose =
 export function selectorFor(el: Element, purpose: SelectorPurpose): BlockSelector | null {
   if (/^(HTML|BODY|HEAD)$/.test(el.tagName)) return null;
   const scope = scopeOf(el);
+  const own = base(el);
   const accept = (found: Element[]): boolean => {
     if (!found.includes(el)) return false;
     if (purpose === 'body') return found[0] === el;
+    // A block without a name of its own ("p") is removed alone: matching its kind would take every paragraph.
+    if (!own.named) return found.length === 1;
     // Every match the same kind of block as this one, none inside another (a removal must not take the article).
     const sig = signature(el);
     return found.length <= 30 && found.every((f) => f === el || (signature(f) === sig && !f.contains(el) && !el.contains(f)));
   };
 
   // 1. By name: the block's own id or classes, then with up to three named ancestors in front.
-  const own = base(el);
   const chain: string[] = [];
   if (own.named && accept(all(scope, own.text))) return { selector: own.text, general: true };
   let cur: Element | null = el.parentElement;
