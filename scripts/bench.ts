@@ -315,7 +315,12 @@ const IN_PAGE_TIMING = (runs: number, warmup: number) => `(() => {
     if (!(i % 2) && engine) engineMs.push(time(engine));
   }
   const found = engine ? window.__jernihEngine.extractArticle(document, { url: location.href }) : null;
-  return { readability, engine: engineMs, ruleId: found ? found.ruleId : null, found: !!found };
+  // The "detect articles everywhere" check (toolbar badge): it must stay cheap on big pages.
+  const detect = [];
+  if (window.__jernihEngine && window.__jernihEngine.looksLikeArticle) {
+    for (let i = 0; i < ${runs} + 3; i++) detect.push(time(() => window.__jernihEngine.looksLikeArticle(document, location.href)));
+  }
+  return { readability, engine: engineMs, detect, elements: document.getElementsByTagName('*').length, ruleId: found ? found.ruleId : null, found: !!found };
 })()`;
 
 /**
@@ -430,6 +435,8 @@ async function benchBrowser(extDir: string) {
       return (await page.evaluate(IN_PAGE_TIMING(BROWSER_RUNS, 2))) as {
         readability: number[];
         engine: number[];
+        detect: number[];
+        elements: number;
         ruleId: string | null;
         found: boolean;
       };
@@ -474,6 +481,9 @@ async function benchBrowser(extDir: string) {
         nodeSendToPaintMedianMs: r2(median(samples.map((s) => s.nodeToFrame))),
         readabilityInPageMedianMs: r2(median(timing.readability)),
         engineInPageMedianMs: timing.engine.length ? r2(median(timing.engine)) : null,
+        elements: timing.elements,
+        detectMedianMs: timing.detect.length ? r3(median(timing.detect)) : null,
+        detectMaxMs: timing.detect.length ? r3(Math.max(...timing.detect)) : null,
       });
       log(`    ${id}: click->paint median ${median(frame).toFixed(1)} ms, readability ${median(timing.readability).toFixed(2)} ms`);
     }
@@ -554,6 +564,10 @@ async function benchBrowser(extDir: string) {
         /** Click-to-paint median over the in-page Readability median: how many "Readabilities" a click costs. */
         clickToPaintOverReadability: r2(median(frames) / readabilityMedian),
         /** The engine inside the page over bare Readability inside the page (median of per-page ratios). */
+        /** The badge's cheap article check, per page: median of medians and the worst single run. */
+        detectMedianMs: r3(median(pages.map((p) => p.detectMedianMs ?? 0))),
+        detectLargestPageMedianMs: r3([...pages].sort((a, b) => b.elements - a.elements)[0]?.detectMedianMs ?? 0),
+        detectMaxMs: r3(Math.max(...pages.map((p) => p.detectMaxMs ?? 0))),
         engineOverReadabilityInPage: engineAll.length
           ? r3(median(pages.map((p) => p.engineInPageMedianMs! / p.readabilityInPageMedianMs)))
           : null,
@@ -666,6 +680,11 @@ async function main() {
         `${fx(browser.overall.clickToPaintOverReadability, 1)}x bare Readability in the page; ` +
         `budget ${BUDGET.clickToPaintMedianMs} ms: ${verdict(browser.overall.clickToPaintMedianMs < BUDGET.clickToPaintMedianMs)}. ` +
         `Engine/Readability inside Chromium: ${fx(browser.overall.engineOverReadabilityInPage)}x.`,
+    );
+    out.push(
+      `detect-articles-everywhere check (badge): median ${fx(browser.overall.detectMedianMs, 3)} ms a page, ` +
+        `${fx(browser.overall.detectLargestPageMedianMs, 3)} ms on the largest page, worst run ${fx(browser.overall.detectMaxMs, 3)} ms; ` +
+        `budget 2 ms: ${verdict(browser.overall.detectLargestPageMedianMs < 2)}.`,
     );
     out.push(`clock: ${browser.clock}`);
     if (browser.autoClean.pages.length) {

@@ -3,3 +3,4 @@ export { extractArticle } from './extract';
 export { readArticle, planPages, isSameArticlePage, MAX_PAGES, type ReadOptions, type PagePlan } from './pages';
 export { findRule, SITE_RULES } from './sites';
 export type { Article, ExtractOptions, LeadImage, PagesInfo } from './types';
+export { looksLikeArticle } from './detect';
