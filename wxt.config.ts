@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
+import { E2E_ALL_SITES, E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
 import { allFontFiles, FONT_DIR } from './utils/reader/fonts';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
@@ -34,7 +34,7 @@ export default defineConfig({
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
-    ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS] } : {}),
+    ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS, ...E2E_ALL_SITES] } : {}),
     // The reader's bundled fonts (utils/reader/fonts.ts), loaded into the page with FontFace: the page must be
     // able to fetch them. Only the font files; Chrome gives them a per-session URL (use_dynamic_url), so pages
     // cannot probe for the extension through them.

@@ -188,6 +188,9 @@ export function ReaderView(props: ReaderViewProps) {
       class="reader"
       popover="manual"
       tabIndex={-1}
+      // The controls read in the UI language's direction; the article carries its own lang and dir.
+      lang={locale}
+      dir={uiDirection(locale)}
       ref={readerRef}
       data-theme={s.theme}
       data-custom-colors={c.on ? 'on' : undefined}
@@ -299,6 +302,9 @@ export function ReaderView(props: ReaderViewProps) {
     </div>
   );
 }
+
+const RTL_UI = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)(-|$)/i;
+export const uiDirection = (locale: string | undefined): 'ltr' | 'rtl' => (locale && RTL_UI.test(locale) ? 'rtl' : 'ltr');
 
 function hostOf(url: string): string {
   try {

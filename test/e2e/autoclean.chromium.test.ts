@@ -163,4 +163,34 @@ describe('a site the user adds (e2e build: the permission is held from install, 
     await after.close();
     await options.close();
   });
+
+  it('"detect articles everywhere" puts a badge on article pages only, and goes away when switched off', async () => {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await options.check('[data-action="detect-everywhere"]');
+    const registered = async () => (await b.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts())).map((s: { id: string }) => s.id);
+    await expect.poll(registered).toContain('detect-everywhere');
+    const badgeOf = async (page: Page) => {
+      await page.bringToFront();
+      return b.worker.evaluate(async () => {
+        const c = (globalThis as any).chrome;
+        const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+        return c.action.getBadgeText({ tabId: tab.id });
+      });
+    };
+    const article = await b.context.newPage();
+    await article.goto(server.fixture('en-news/longform-magazine'), { waitUntil: 'load' });
+    await expect.poll(() => badgeOf(article)).toBe('✓');
+    const home = await b.context.newPage();
+    await home.goto(server.fixture('non-article/news-home-page'), { waitUntil: 'load' });
+    await home.waitForTimeout(500);
+    expect(await badgeOf(home)).toBe('');
+    await home.close();
+    await article.close();
+
+    await options.bringToFront();
+    await options.uncheck('[data-action="detect-everywhere"]');
+    await expect.poll(registered).not.toContain('detect-everywhere');
+    await options.close();
+  });
 });

@@ -14,5 +14,11 @@ export function looksLikeArticle(doc: Document, url: string): boolean {
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     if (ARTICLE_LD.test(s.textContent ?? '')) return true;
   }
+  // A home or section page declares itself a website and lists teasers whose headings are links.
+  if (og === 'website') return false;
+  let linkedHeadings = 0;
+  for (const tag of ['h2', 'h3']) {
+    for (const h of Array.from(doc.getElementsByTagName(tag))) if (h.getElementsByTagName('a').length && ++linkedHeadings >= 6) return false;
+  }
   return probablyReadable(doc);
 }

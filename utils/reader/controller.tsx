@@ -514,9 +514,9 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     const lang = article.lang;
     const voice = pickVoice(voices, lang, lang ? settings.speechVoices[lang] : undefined);
     if (!voice) {
+      // Said in the voice panel (role=alert), which opens for it.
       noVoice = languageName(lang ?? '');
-      panel = 'speech';
-      say(t('noVoice', noVoice));
+      setPanel('speech');
       return;
     }
     noVoice = null;

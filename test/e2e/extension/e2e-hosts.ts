@@ -13,3 +13,9 @@ export const E2E_HOST_PATTERNS = ['http://127.0.0.1/*', 'http://*.kompas.com/*']
  */
 export const E2E_USER_SITE = 'tribunjateng.com';
 export const E2E_USER_SITE_PATTERNS = [`*://${E2E_USER_SITE}/*`, `*://*.${E2E_USER_SITE}/*`];
+
+/**
+ * Held in the e2e build for the "detect articles everywhere" test, for the same reason: the mode asks for
+ * access to all sites, and a test cannot answer the browser's prompt.
+ */
+export const E2E_ALL_SITES = ['*://*/*'];

@@ -1,7 +1,35 @@
 /**
- * Pages written for the reader-feature browser tests (served by helpers/server.ts under made-up hosts that the
- * host-resolver rule sends to 127.0.0.1). Indonesian text, so the reader's Indonesian defaults are what is seen.
+ * Pages written for the reader-feature browser tests and the README screenshots (served by helpers/server.ts
+ * under made-up hosts that the host-resolver rule sends to 127.0.0.1). Indonesian text, so the reader's
+ * Indonesian defaults are what is seen. The article's photo is a drawing served by a small image server here.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A flooded coastal street, drawn: sky, houses, water. */
+export const FLOOD_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
+<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#9cc7e4"/><stop offset="1" stop-color="#e8f1f6"/></linearGradient>
+<linearGradient id="sea" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#5b8fa8"/><stop offset="1" stop-color="#2f5d75"/></linearGradient></defs>
+<rect width="1200" height="675" fill="url(#sky)"/><circle cx="960" cy="140" r="56" fill="#fbe7a1"/>
+<path d="M0 330 L160 300 L300 320 L470 290 L640 318 L820 286 L1000 312 L1200 296 L1200 420 L0 420Z" fill="#8aa79a"/>
+<g fill="#d9cbb3" stroke="#7d6b55" stroke-width="3"><rect x="110" y="300" width="170" height="170"/><rect x="360" y="320" width="150" height="150"/><rect x="620" y="290" width="190" height="180"/><rect x="900" y="310" width="160" height="160"/></g>
+<g fill="#b4553f"><path d="M95 300 L195 230 L295 300Z"/><path d="M345 320 L435 255 L525 320Z"/><path d="M605 290 L715 215 L825 290Z"/><path d="M885 310 L980 245 L1075 310Z"/></g>
+<g fill="#5d7f8f"><rect x="160" y="340" width="40" height="40"/><rect x="410" y="355" width="36" height="36"/><rect x="680" y="330" width="44" height="44"/><rect x="950" y="345" width="38" height="38"/></g>
+<rect y="420" width="1200" height="255" fill="url(#sea)"/>
+<g fill="none" stroke="#cfe3ec" stroke-width="4" stroke-linecap="round" opacity="0.8">
+<path d="M40 470 q30 -14 60 0 t60 0 t60 0"/><path d="M420 500 q30 -14 60 0 t60 0 t60 0"/><path d="M760 460 q30 -14 60 0 t60 0 t60 0"/><path d="M220 570 q30 -14 60 0 t60 0 t60 0"/><path d="M880 590 q30 -14 60 0 t60 0 t60 0"/></g>
+<g fill="#3b3b3b"><circle cx="560" cy="405" r="14"/><rect x="548" y="418" width="24" height="40" rx="8"/></g>
+</svg>`;
+
+/** Serves FLOOD_SVG at any path; its origin is what the pages' image URLs use. */
+export async function startImageServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' });
+    res.end(FLOOD_SVG);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
 
 const p = (text: string) => `<p>${text}</p>`;
 
@@ -23,9 +51,12 @@ const SECTIONS: [string, string[]][] = [
   ]],
 ];
 
-/** A long Indonesian news article with headings, a figure and an info box a reader may want gone. */
+/**
+ * A long Indonesian news article with headings, a figure and an info box a reader may want gone. `imagePort`:
+ * the image server's port (the photo is http://foto.example.id:<port>/banjir-rob.svg).
+ */
 export const ARTICLE_PATH = '/2024/05/02/banjir-rob-pesisir-utara';
-export const ARTICLE_HTML = `<!doctype html><html lang="id"><head><meta charset="utf-8">
+export const articleHtml = (imagePort: number): string => `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <title>Banjir Rob Rendam Pesisir Utara, Ratusan Rumah Terdampak - Warta Pesisir</title>
 <meta property="og:site_name" content="Warta Pesisir"><meta property="og:type" content="article">
 <meta name="author" content="Rina Wulandari"><meta property="article:published_time" content="2024-05-02T09:30:00+07:00">
@@ -35,7 +66,7 @@ export const ARTICLE_HTML = `<!doctype html><html lang="id"><head><meta charset=
 <h1>Banjir Rob Rendam Pesisir Utara, Ratusan Rumah Terdampak</h1>
 <p class="penulis">Oleh Rina Wulandari</p>
 <div class="isi-artikel">
-<figure><img src="/img/banjir-rob.jpg" alt="Warga melintasi genangan banjir rob" width="800" height="450"><figcaption>Warga melintasi genangan banjir rob di pesisir utara.</figcaption></figure>
+<figure><img src="http://foto.example.id:${imagePort}/banjir-rob.svg" alt="Warga melintasi genangan banjir rob" width="1200" height="675"><figcaption>Warga melintasi genangan banjir rob di pesisir utara.</figcaption></figure>
 ${SECTIONS.map(([h, ps], i) => `<h2>${h}</h2>${ps.map(p).join('')}${i === 0 ? '<div class="kotak-info">Info grafis: data curah hujan bulan Mei dari stasiun meteorologi setempat menunjukkan angka tertinggi dalam sepuluh tahun terakhir.</div>' : ''}`).join('\n')}
 </div></article></main>
 <footer><p>Hak cipta Warta Pesisir</p></footer>
