@@ -5,14 +5,14 @@ import { toFragment } from '@/utils/sanitize';
 export const REMOVABLE = 'p, figure, ul, ol, dl, blockquote, table, pre, h2, h3, h4, h5, h6, aside, section, div, iframe, hr, img, picture, video';
 const CONTAINER = /^(DIV|SECTION|ASIDE)$/;
 
-/** The blocks that take keyboard focus while removing: outermost blocks, looking inside plain wrapper divs. */
+/** The blocks that take keyboard focus while removing: the outermost blocks, looking inside wrapper divs. */
 export function removableBlocks(body: Element): Element[] {
   const out: Element[] = [];
   const visit = (el: Element) => {
     for (const child of Array.from(el.children)) {
       if (child.hasAttribute('hidden') || !child.matches(REMOVABLE)) continue;
       const blockKids = Array.from(child.children).filter((c) => c.matches(REMOVABLE));
-      if (CONTAINER.test(child.tagName) && blockKids.length > 1) visit(child);
+      if (CONTAINER.test(child.tagName) && blockKids.length > 0) visit(child);
       else out.push(child);
     }
   };

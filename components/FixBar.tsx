@@ -19,8 +19,8 @@ export function FixBar({ t, fix, onEvent }: FixBarProps) {
     <div class="fixbar" role="region" aria-label={fix.mode === 'removing' ? t('removeBlocks') : t('pickArticle')} data-fix={fix.mode}>
       {fix.mode === 'removing' ? (
         <>
-          <p>
-            {t('removeHelp')} <span class="count" role="status">{fix.removed > 0 ? t('removedCount', String(fix.removed)) : ''}</span>
+          <p role="status">
+            {t('removeHelp')} <span class="count">{fix.removed > 0 ? t('removedCount', String(fix.removed)) : ''}</span>
           </p>
           <div class="buttons">
             <button type="button" class="btn" data-action="undo" disabled={!fix.canUndo} onClick={() => onEvent('undo')}>
@@ -34,7 +34,7 @@ export function FixBar({ t, fix, onEvent }: FixBarProps) {
         </>
       ) : (
         <>
-          <p>{t('pickedHelp')}</p>
+          <p role="status">{t('pickedHelp')}</p>
           <div class="buttons">
             {remember}
             <button type="button" class="btn" data-action="unpick" onClick={() => onEvent('unpick')}>

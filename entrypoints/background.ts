@@ -1,19 +1,38 @@
 /**
  * Thin: routes the toolbar button, Alt+Shift+R and the context menu to the reader toggle; keeps the scripts of
- * user-added sites and of "detect everywhere" in step with settings; shows the detector's badge.
+ * user-added sites and of "detect everywhere" in step with settings; shows the detector's badge; saves articles
+ * (reader toolbar, menus, popup) and opens the library popup (the icon's own menu, Alt+Shift+L, the reader).
  */
 import { browser } from 'wxt/browser';
 import { READER_SCRIPT, toggleReaderInTab } from '@/utils/background/toggle';
-import { syncRegisteredScripts } from '@/utils/background/user-sites';
+import { ALL_SITES, syncRegisteredScripts } from '@/utils/background/user-sites';
+import { contentRequest, pageRequest, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
+import { openLibrary } from '@/utils/library';
 import { loadSettings, watchSettings } from '@/utils/settings';
 import { isDetectResult } from '@/utils/messages';
 
 const MENU_ID = 'jernih-read';
+const MENU_SAVE = 'jernih-save';
+const MENU_ACTION_LIBRARY = 'jernih-action-library';
+const MENU_ACTION_SAVE = 'jernih-action-save';
 const NOTICE_PAGE = '/notice.html';
+const LIBRARY_PAGE = '/library.html';
+const INJECT_MODE = 'jernih.inject-mode';
+const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 let lastTabId: number | undefined;
+
+async function showCannotRun(tabId: number) {
+  // No notifications permission: the badge and the button's tooltip carry the message.
+  await action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+  await action.setBadgeText({ tabId, text: '!' });
+  await action.setTitle({ tabId, title: browser.i18n.getMessage('cannotRun') });
+  // And say it where the person is looking: the toolbar popup, for this tab only, until it navigates.
+  await action.setPopup({ tabId, popup: NOTICE_PAGE });
+  await action.openPopup?.().catch(() => undefined);
+}
 
 async function toggle(tabId: number | undefined) {
   if (tabId === undefined) return;
@@ -23,16 +42,80 @@ async function toggle(tabId: number | undefined) {
     sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
     injectReader: async (id) =>
       (await browser.scripting.executeScript({ target: { tabId: id }, files: [READER_SCRIPT] })).map((r) => r.result),
-    showCannotRun: async (id) => {
-      // No notifications permission: the badge and the button's tooltip carry the message.
-      await action.setBadgeBackgroundColor({ tabId: id, color: '#b3261e' });
-      await action.setBadgeText({ tabId: id, text: '!' });
-      await action.setTitle({ tabId: id, title: browser.i18n.getMessage('cannotRun') });
-      // And say it where the person is looking: the toolbar popup, for this tab only, until it navigates.
-      await action.setPopup({ tabId: id, popup: NOTICE_PAGE });
-      await action.openPopup?.().catch(() => undefined);
-    },
+    showCannotRun,
   });
+}
+
+// --- saved articles ---------------------------------------------------------------------------------------------
+
+/** A picture for offline reading, fetched with the extension's host access (the tab's site, or all sites if granted). */
+async function fetchImage(url: string): Promise<Blob> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 15_000);
+  try {
+    const r = await fetch(url, { credentials: 'omit', signal: abort.signal });
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return await r.blob();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const saveDeps: SaveDeps & ExtractDeps & { tabUrl: (tabId: number) => Promise<string | undefined> } = {
+  openLibrary: (fetch) => openLibrary({ indexedDB, IDBKeyRange, fetchImage: fetch }),
+  loadSettings: () => loadSettings(browser.storage.local),
+  fetchImage,
+  hasAllSites: () => browser.permissions.contains({ origins: ALL_SITES }),
+  t,
+  sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
+  // The reader script, told first (same isolated world) to get ready without opening the reader.
+  injectForExtract: async (id) => {
+    await browser.scripting.executeScript({ target: { tabId: id }, func: (key: string) => void ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] = 'extract'), args: [INJECT_MODE] });
+    await browser.scripting.executeScript({ target: { tabId: id }, files: [READER_SCRIPT] });
+  },
+  tabUrl: async (id) => (await browser.tabs.get(id)).url,
+};
+
+/** "Save to Jernih" (page menu) and "Save this page" (the icon's menu): save, then say so on the page. */
+async function saveFromMenu(tabId: number | undefined) {
+  if (tabId === undefined) return;
+  lastTabId = tabId;
+  const reply = await saveTab(tabId, saveDeps);
+  if (!reply.ok && reply.code === 'cannot-run') await showCannotRun(tabId);
+  else await browser.tabs.sendMessage(tabId, { type: 'reader:notice', text: savedMessage(reply, t) }).catch(() => undefined);
+  return reply;
+}
+
+/**
+ * The library popup, opened by the icon's menu, Alt+Shift+L or the reader's Library button. The toolbar button
+ * itself stays the reader toggle: the popup is set for this one opening and taken off again at once.
+ */
+async function openLibraryPopup(tabId: number | undefined) {
+  const opts = tabId === undefined ? {} : { tabId };
+  const before = await action.getPopup(opts).catch(() => '');
+  try {
+    await action.setPopup({ ...opts, popup: LIBRARY_PAGE });
+    await action.openPopup();
+  } catch {
+    // No openPopup here (or no window to show it in): the same page in a tab.
+    await browser.tabs.create({ url: browser.runtime.getURL(`${LIBRARY_PAGE}?view=tab` as never) });
+  } finally {
+    await action.setPopup({ ...opts, popup: before.endsWith(NOTICE_PAGE) ? NOTICE_PAGE : '' }).catch(() => undefined);
+  }
+}
+
+/** Library requests: content scripts may save their own tab's article or open the popup; extension pages may save or read any tab. */
+function onLibraryMessage(message: unknown, sender: Parameters<typeof contentRequest>[1]): Promise<unknown> | undefined {
+  const fromPage = contentRequest(message, sender, browser.runtime.id);
+  if (fromPage) {
+    const { request, tabId, pageUrl } = fromPage;
+    if (request.type === 'library:open') return openLibraryPopup(tabId).then(() => true);
+    return saveArticle(saveDeps, request.article, pageUrl);
+  }
+  const fromExtension = pageRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/' as never));
+  if (fromExtension?.type === 'library:save-tab') return saveTab(fromExtension.tabId, saveDeps);
+  if (fromExtension?.type === 'library:read-tab') return toggle(fromExtension.tabId);
+  return undefined;
 }
 
 function syncScripts() {
@@ -44,10 +127,16 @@ function syncScripts() {
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
+    browser.contextMenus.create({ id: MENU_SAVE, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image'] });
+    // The toolbar icon's own menu (right-click on the icon): the library and saving, since a click reads.
+    const onIcon = [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] as ['action'];
+    browser.contextMenus.create({ id: MENU_ACTION_LIBRARY, title: browser.i18n.getMessage('menuLibrary'), contexts: onIcon });
+    browser.contextMenus.create({ id: MENU_ACTION_SAVE, title: browser.i18n.getMessage('menuSavePage'), contexts: onIcon });
     syncScripts();
   });
   browser.runtime.onStartup.addListener(syncScripts);
   watchSettings(browser.storage.onChanged, syncScripts);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => onLibraryMessage(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !isDetectResult(message)) return undefined;
     const tabId = sender.tab.id;
@@ -59,9 +148,12 @@ export default defineBackground(() => {
   action.onClicked.addListener((tab) => void toggle(tab.id));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggle(tab?.id);
+    if (command === 'open-library') void openLibraryPopup(tab?.id);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void toggle(tab?.id);
+    if (info.menuItemId === MENU_SAVE || info.menuItemId === MENU_ACTION_SAVE) void saveFromMenu(tab?.id);
+    if (info.menuItemId === MENU_ACTION_LIBRARY) void openLibraryPopup(tab?.id);
   });
   // A tab that leaves a browser page gets the plain button back.
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -71,7 +163,7 @@ export default defineBackground(() => {
     }
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
-  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId };
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, saveFromMenu, openLibraryPopup };
   // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
   // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
   // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.

@@ -3,8 +3,18 @@
  * sender before acting: content scripts share the page's process, so nothing from them is trusted blindly.
  */
 
-/** background -> content script (reader) */
-export type BackgroundToReader = { type: 'reader:toggle' } | { type: 'reader:close' };
+import type { Article } from './extract/types';
+
+/**
+ * background -> content script (reader). `reader:extract` asks for the page's article (what the reader shows when
+ * it is open, else extracted now; multi-page articles joined) without opening the reader; `reader:notice` shows a
+ * short notice on the page (after "Save to Jernih" from a menu).
+ */
+export type BackgroundToReader =
+  | { type: 'reader:toggle' }
+  | { type: 'reader:close' }
+  | { type: 'reader:extract' }
+  | { type: 'reader:notice'; text: string };
 
 /** What the reader content script answers to a toggle. */
 export type ReaderState = 'opened' | 'closed' | 'no-article' | 'error';
@@ -14,10 +24,27 @@ export interface ReaderReply {
   message?: string;
 }
 
-const READER_TYPES = new Set<BackgroundToReader['type']>(['reader:toggle', 'reader:close']);
+const READER_TYPES = new Set<BackgroundToReader['type']>(['reader:toggle', 'reader:close', 'reader:extract', 'reader:notice']);
 
 export function isBackgroundToReader(msg: unknown): msg is BackgroundToReader {
-  return !!msg && typeof msg === 'object' && READER_TYPES.has((msg as { type: BackgroundToReader['type'] }).type);
+  if (!msg || typeof msg !== 'object' || !READER_TYPES.has((msg as { type: BackgroundToReader['type'] }).type)) return false;
+  const m = msg as { type: string; text?: unknown };
+  return m.type !== 'reader:notice' || (typeof m.text === 'string' && m.text.length <= 500);
+}
+
+/** The reader's answer to `reader:extract`. */
+export interface ExtractReply {
+  type: 'reader:article';
+  /** Null: no article on this page. */
+  article: Article | null;
+  /** Extraction failed (the message says why). */
+  error?: string;
+}
+
+export function isExtractReply(msg: unknown): msg is ExtractReply {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as ExtractReply;
+  return m.type === 'reader:article' && (m.article === null || isArticle(m.article)) && (m.error === undefined || typeof m.error === 'string');
 }
 
 export function isReaderReply(msg: unknown): msg is ReaderReply {
@@ -36,4 +63,82 @@ export interface DetectResult {
 
 export function isDetectResult(msg: unknown): msg is DetectResult {
   return !!msg && typeof msg === 'object' && (msg as DetectResult).type === 'detect:result' && typeof (msg as DetectResult).article === 'boolean';
+}
+
+// --- saved articles -------------------------------------------------------------------------------------------------
+
+/**
+ * content script (reader) -> background. The only library request a content script may make: save the article of
+ * its own tab (the background checks that the article's origin is the tab's), or open the library popup. Nothing
+ * from a page can read, list or delete saved articles: extension pages use utils/library directly.
+ */
+export type ReaderToBackground = { type: 'library:save'; article: Article } | { type: 'library:open' };
+
+/**
+ * extension page (library popup) -> background: save the page of a tab (extracted there), or toggle the reader
+ * in it. The background accepts these only from the extension's own pages.
+ */
+export type PageToBackground = { type: 'library:save-tab'; tabId: number } | { type: 'library:read-tab'; tabId: number };
+
+export type SaveReply =
+  | {
+      ok: true;
+      id: string;
+      /** False: the page was saved before and its entry was updated. */
+      created: boolean;
+      title: string;
+      /** Pictures kept, pictures that could not be fetched, and of those the ones on other sites Jernih has no access to. */
+      images: { stored: number; failed: number; blocked: number };
+    }
+  | { ok: false; code: 'quota' | 'no-article' | 'cannot-run' | 'invalid' | 'error'; message: string };
+
+/** Upper bounds for an article sent by a content script (a real one is far smaller). */
+export const ARTICLE_LIMITS = { html: 8_000_000, text: 4_000_000, short: 4_000 } as const;
+
+const str = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const strOrNull = (v: unknown, max: number): boolean => v === null || str(v, max);
+const num = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** The shape of an Article, checked field by field (it may come from a content script). */
+export function isArticle(v: unknown): v is Article {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const a = v as Record<string, unknown>;
+  const S = ARTICLE_LIMITS.short;
+  if (!str(a.url, S) || !str(a.title, S) || !str(a.contentHtml, ARTICLE_LIMITS.html) || !str(a.textContent, ARTICLE_LIMITS.text)) return false;
+  if (!str(a.excerpt, ARTICLE_LIMITS.text) || !strOrNull(a.byline, S) || !strOrNull(a.siteName, S) || !strOrNull(a.publishedTime, S)) return false;
+  if (!strOrNull(a.lang, 40) || !strOrNull(a.ruleId, 200) || (a.dir !== 'ltr' && a.dir !== 'rtl')) return false;
+  if (!num(a.wordCount) || !num(a.readingMinutes)) return false;
+  if (a.leadImage !== null) {
+    const li = a.leadImage as Record<string, unknown> | undefined;
+    if (!li || typeof li !== 'object' || !str(li.src, S * 4) || !str(li.alt, S) || !strOrNull(li.caption, S) || typeof li.inBody !== 'boolean') return false;
+  }
+  if (a.pages !== undefined) {
+    const p = a.pages as Record<string, unknown> | null;
+    if (!p || typeof p !== 'object' || !num(p.joined) || !num(p.total) || !Array.isArray(p.missing)) return false;
+  }
+  try {
+    const protocol = new URL(a.url as string).protocol;
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function isReaderToBackground(msg: unknown): msg is ReaderToBackground {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as { type?: unknown; article?: unknown };
+  if (m.type === 'library:open') return true;
+  return m.type === 'library:save' && isArticle(m.article);
+}
+
+export function isPageToBackground(msg: unknown): msg is PageToBackground {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as { type?: unknown; tabId?: unknown };
+  return (m.type === 'library:save-tab' || m.type === 'library:read-tab') && Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
+}
+
+export function isSaveReply(msg: unknown): msg is SaveReply {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as { ok?: unknown; message?: unknown; id?: unknown };
+  return m.ok === true ? typeof m.id === 'string' : m.ok === false && typeof m.message === 'string';
 }

@@ -5,7 +5,8 @@
  * Versions: 1 (foundation: theme, fontSize); 2 adds the per-site auto-clean switches, the sites users add,
  * and the "detect articles everywhere" mode; 3 adds the reader's typography (family, line height, column width,
  * letter and word spacing, alignment), the black and high-contrast themes, custom colours, hiding images,
- * read-aloud voice and rate, and the user's own site rules (picked article body, removed blocks).
+ * read-aloud voice and rate, and the user's own site rules (picked article body, removed blocks); 4 adds the saved
+ * articles' "keep pictures for offline reading" switch and whether access to all sites was asked for (once).
  */
 export const THEMES = ['auto', 'light', 'sepia', 'dark', 'black', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -63,7 +64,7 @@ export interface UserRule {
 }
 
 export interface Settings {
-  version: 3;
+  version: 4;
   theme: Theme;
   /** Body text size in CSS pixels. */
   fontSize: number;
@@ -85,17 +86,24 @@ export interface Settings {
   userSites: string[];
   /** Badge on pages where an article is detected, on every site (asks for access to all sites). */
   detectEverywhere: boolean;
+  /** Saved articles keep their pictures as files, so they read offline with them ("Keep pictures for offline reading"). */
+  saveImages: boolean;
+  /**
+   * Access to all sites (for pictures hosted on another site than the article) was asked for once, from a click,
+   * with its explanation. Whatever the answer, saving does not ask again; the options page can.
+   */
+  imageAccessAsked: boolean;
 }
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_COLORS: Readonly<CustomColors> = Object.freeze({ on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' });
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: 3,
+  version: 4,
   theme: 'auto',
   fontSize: FONT_SIZE.default,
   fontFamily: 'serif',
@@ -112,6 +120,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoCleanOff: [],
   userSites: [],
   detectEverywhere: false,
+  saveImages: true,
+  imageAccessAsked: false,
 });
 
 const clampFontSize = (n: unknown): number =>
@@ -222,14 +232,16 @@ function migrateVoices(v: unknown): Record<string, string> {
  * Whatever is stored (nothing, an older version, a damaged value) becomes valid current Settings.
  * v1 -> v2: the site switches, user sites and detect-everywhere take their defaults.
  * v2 -> v3: every v2 field is carried over as it was; the typography, colours, images, speech and user rules
- * take their defaults (nothing in v2 says otherwise). Damaged values of any version fall back field by field.
+ * take their defaults (nothing in v2 says otherwise).
+ * v3 -> v4: every v3 field is carried over; pictures are kept (the default: a saved article should read offline as
+ * it was) and access to all sites counts as not asked yet. Damaged values of any version fall back field by field.
  */
 export function migrateSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return freshDefaults();
   const s = raw as Record<string, unknown>;
   const colors = (s.customColors && typeof s.customColors === 'object' ? s.customColors : {}) as Record<string, unknown>;
   return {
-    version: 3,
+    version: 4,
     theme: THEMES.includes(s.theme as Theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
     fontSize: clampFontSize(s.fontSize),
     fontFamily: FONT_FAMILIES.includes(s.fontFamily as FontFamily) ? (s.fontFamily as FontFamily) : DEFAULT_SETTINGS.fontFamily,
@@ -251,6 +263,8 @@ export function migrateSettings(raw: unknown): Settings {
     autoCleanOff: stringList(s.autoCleanOff, (x) => x.length > 0 && x.length < 260),
     userSites: stringList(s.userSites, (x) => normalizeHost(x) === x),
     detectEverywhere: s.detectEverywhere === true,
+    saveImages: s.saveImages !== false,
+    imageAccessAsked: s.imageAccessAsked === true,
   };
 }
 

@@ -102,7 +102,7 @@ describe('reader features in Chromium', () => {
     await b.bringToFront();
     await b.waitForFunction(() => Array.from(document.fonts).some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'), null, poll);
     await a.bringToFront();
-    expect(await storedSettings()).toMatchObject({ version: 3, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
+    expect(await storedSettings()).toMatchObject({ version: 4, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
 
     // Custom colours, with their contrast shown.
     await a.locator('[data-setting="custom-colors"]').check();

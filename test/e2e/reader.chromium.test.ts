@@ -149,6 +149,7 @@ describe('reader view in Chromium', () => {
     await browser.clickAction(page);
     await waitForReader(page);
     const fontBefore = await page.evaluate(() => getComputedStyle(document.body.shadowRoot!.querySelector('.body p')!).fontSize);
+    await page.locator('[data-panel-toggle="appearance"]').click();
     await page.locator('[data-theme-option="dark"]').click();
     await page.locator('[data-action="font-larger"]').click();
     await page.locator('[data-action="font-larger"]').click();
@@ -165,13 +166,14 @@ describe('reader view in Chromium', () => {
     expect(parseFloat(state.font)).toBe(parseFloat(fontBefore) + 2);
     await page.screenshot({ path: join(ARTIFACTS, 'reader-dark.png') });
     const stored = await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
-    expect(stored.settings).toMatchObject({ version: 2, theme: 'dark' });
+    expect(stored.settings).toMatchObject({ version: 4, theme: 'dark' });
 
     const other = await openPage(server.fixture('kompas/seed-putin-kim'));
     await browser.clickAction(other);
     await waitForReader(other);
     expect(await other.evaluate(() => document.body.shadowRoot!.querySelector('.reader')!.getAttribute('data-theme'))).toBe('dark');
     // A change in one tab reaches the reader open in another.
+    await other.locator('[data-panel-toggle="appearance"]').click();
     await other.locator('[data-theme-option="sepia"]').click();
     await page.waitForFunction(() => document.body.shadowRoot!.querySelector('.reader')!.getAttribute('data-theme') === 'sepia', null, { polling: 100 });
     await other.locator('[data-theme-option="light"]').click();

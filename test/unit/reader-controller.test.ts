@@ -280,6 +280,26 @@ describe('reader features (jsdom)', () => {
     reader.close();
   });
 
+  it('remove blocks by keyboard alone: blocks take focus, Delete removes and moves on, Esc leaves the mode', async () => {
+    const { reader } = await openOn('en-news/wire-story');
+    key('x');
+    await tick();
+    const stops = Array.from(document.body.shadowRoot!.querySelectorAll('.body [tabindex="0"]')) as HTMLElement[];
+    expect(stops.length).toBeGreaterThan(3);
+    stops[0].focus();
+    stops[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, composed: true }));
+    await tick();
+    expect(stops[0].hidden).toBe(true);
+    expect(document.body.shadowRoot!.activeElement).toBe(stops[1]);
+    expect(q('.fixbar .count')?.textContent).toBe('removedCount:1');
+    key('Escape');
+    await tick();
+    expect(q('.fixbar')).toBeNull();
+    expect(document.body.shadowRoot!.querySelectorAll('.body [tabindex="0"]')).toHaveLength(0);
+    expect(reader.isOpen).toBe(true);
+    reader.close();
+  });
+
   it('a stored rule with a body shapes the extraction at open', async () => {
     const url = loadPage('en-news/wire-story');
     const calls: unknown[] = [];

@@ -22,15 +22,15 @@ describe('settings', () => {
 
   it('migrates version 1 (theme and font size only) to the current version', () => {
     expect(migrateSettings({ version: 1, theme: 'sepia', fontSize: 23 })).toEqual({
-      ...DEFAULT_SETTINGS, version: 3, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
+      ...DEFAULT_SETTINGS, version: 4, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
     });
   });
 
-  it('migrates version 2 to version 3: every v2 field kept, the reader settings take their defaults', () => {
+  it('migrates version 2 to the current version: every v2 field kept, the reader settings take their defaults', () => {
     const v2 = { version: 2, theme: 'dark', fontSize: 22, autoCleanOff: ['kompas', 'tribunjateng.com'], userSites: ['tribunjateng.com'], detectEverywhere: true };
     const v3 = migrateSettings(v2);
     expect(v3).toEqual({
-      version: 3,
+      version: 4,
       theme: 'dark',
       fontSize: 22,
       autoCleanOff: ['kompas', 'tribunjateng.com'],
@@ -47,9 +47,26 @@ describe('settings', () => {
       speechRate: 1,
       speechVoices: {},
       userRules: [],
+      saveImages: true,
+      imageAccessAsked: false,
     });
     // Migrating again changes nothing.
     expect(migrateSettings(v3)).toEqual(v3);
+  });
+
+  it('migrates version 3 to version 4: every v3 field kept, pictures kept for offline reading, access not asked yet', () => {
+    const v3 = {
+      version: 3, theme: 'sepia', fontSize: 20, fontFamily: 'legible', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.02, wordSpacing: 0.1,
+      align: 'justify', customColors: { on: true, text: '#111111', background: '#eeeeee', link: '#0000ff' }, showImages: false, speechRate: 1.2,
+      speechVoices: { id: 'Damayanti' }, userRules: [{ host: 'kompas.com', remove: ['.ads'], updated: '2026-01-01T00:00:00.000Z' }],
+      autoCleanOff: ['detik'], userSites: ['tribunjateng.com'], detectEverywhere: true,
+    };
+    const v4 = migrateSettings(v3);
+    expect(v4).toEqual({ ...v3, version: 4, saveImages: true, imageAccessAsked: false });
+    expect(migrateSettings(v4)).toEqual(v4);
+    // v4 values are kept; damaged ones fall back to their defaults.
+    expect(migrateSettings({ ...v4, saveImages: false, imageAccessAsked: true })).toMatchObject({ saveImages: false, imageAccessAsked: true });
+    expect(migrateSettings({ ...v4, saveImages: 'no', imageAccessAsked: 'yes' })).toMatchObject({ saveImages: true, imageAccessAsked: false });
   });
 
   it('version 3 values are kept when valid and repaired field by field when not', () => {
@@ -133,7 +150,7 @@ describe('settings', () => {
     const stop = watchSettings(browser.storage.onChanged, (s) => seen.push(s.theme));
     await saveSettings(area, { theme: 'dark' });
     await saveSettings(area, { fontSize: 21 });
-    expect(await loadSettings(area)).toMatchObject({ version: 3, theme: 'dark', fontSize: 21 });
+    expect(await loadSettings(area)).toMatchObject({ version: 4, theme: 'dark', fontSize: 21 });
     expect(seen).toEqual(['dark', 'dark']);
     stop();
     await saveSettings(area, { theme: 'light' });

@@ -3,7 +3,7 @@
  * text is a label, a read-also line, a promo...), never a sentence that merely contains the same words.
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
-import { isEmptyBlock, linkDensity, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
+import { allElements, isEmptyBlock, linkDensity, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
 
 // ---------------------------------------------------------------------------------------------------------
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
@@ -88,7 +88,7 @@ export function isClutterByName(el: Element): boolean {
 
 export function removeFurniture(root: Element): void {
   // One walk over every element (separate selector queries each walk the page again, which dominated the cost).
-  const all = Array.from(root.getElementsByTagName('*'));
+  const all = allElements(root);
   const gone = new Set<Element>();
   const removed = (el: Element): boolean => {
     for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (gone.has(p)) return true;
@@ -206,7 +206,7 @@ const EMPTYABLE_TAGS = new Set('P DIV SECTION SPAN LI UL OL STRONG B EM A FIGURE
 
 /** Descendants with one of `tags`, in document order (a tag-set filter over one walk beats a long selector list). */
 function descendantsByTag(root: Element, tags: Set<string>): Element[] {
-  return Array.from(root.getElementsByTagName('*')).filter((el) => tags.has(el.tagName.toUpperCase()));
+  return allElements(root).filter((el) => tags.has(el.tagName.toUpperCase()));
 }
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */

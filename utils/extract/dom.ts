@@ -68,3 +68,13 @@ export const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, table, p
 export function isEmptyBlock(el: Element): boolean {
   return !textOf(el) && !el.querySelector(MEDIA_SELECTOR) && !el.matches(MEDIA_SELECTOR);
 }
+
+/**
+ * Every element under `root`, in document order. getElementsByTagName('*') is the fastest walk in browsers and
+ * jsdom; linkedom does not support '*' there, so an empty answer from a non-empty root falls back to a query.
+ */
+export function allElements(root: Element | Document): Element[] {
+  const fast = root.getElementsByTagName('*');
+  if (fast.length || !root.firstElementChild) return Array.from(fast);
+  return Array.from(root.querySelectorAll('*'));
+}

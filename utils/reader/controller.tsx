@@ -283,7 +283,6 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         panel = null;
         fixMode = fixMode === 'removing' ? (picked ? 'picked' : 'none') : 'removing';
         paint();
-        if (fixMode === 'removing') say(t('removeHelp'));
         return;
       case 'remove-done':
         fixMode = picked && !remembered ? 'picked' : 'none';
@@ -392,7 +391,6 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       remembered = false;
     }
     mount();
-    if (next) say(t('pickedHelp'));
   };
 
   // ---- report ---------------------------------------------------------------------------------------------
