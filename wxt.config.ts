@@ -30,7 +30,9 @@ export default defineConfig({
     // Fewest permissions: activeTab gives access to the current tab only after the user asks (toolbar, shortcut,
     // context menu). Install-time host access is limited to the supported news sites, through the auto-clean
     // content script's matches. Any other site is asked for when the user adds it, or for "detect everywhere".
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // unlimitedStorage: saved articles (with their pictures) live in IndexedDB, and a library of thousands must not
+    // hit the default quota or be evicted under storage pressure.
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
@@ -48,6 +50,10 @@ export default defineConfig({
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_commandToggle__',
+      },
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandLibrary__',
       },
     },
     ...(browser === 'firefox'

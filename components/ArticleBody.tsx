@@ -31,20 +31,29 @@ export interface ArticleBodyProps {
   onListenFrom?: (target: Element) => void;
   /** Called with the body element each time its content is (re)built. */
   onRendered?: (body: HTMLElement) => void;
+  /**
+   * Changes the sanitized nodes before they are shown: a saved article points its images at stored copies here
+   * (blob: URLs, which the sanitizer never lets through; utils/library/images.ts applyOfflineImages).
+   */
+  prepare?: (fragment: DocumentFragment) => void;
 }
 
 /**
  * The article body. Its HTML goes through the sanitizer again on the way in (it may come from storage later),
  * and the sanitizer is the only thing that turns it into nodes.
  */
-export function ArticleBody({ html, onLocalLink, removing, onRemoveBlock, listening, onListenFrom, onRendered }: ArticleBodyProps) {
+export function ArticleBody({ html, onLocalLink, removing, onRemoveBlock, listening, onListenFrom, onRendered, prepare }: ArticleBodyProps) {
   const ref = useRef<HTMLDivElement>(null);
   const rendered = useRef(onRendered);
   rendered.current = onRendered;
+  const prepared = useRef(prepare);
+  prepared.current = prepare;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    el.replaceChildren(toFragment(html, el.ownerDocument));
+    const fragment = toFragment(html, el.ownerDocument);
+    prepared.current?.(fragment);
+    el.replaceChildren(fragment);
     // A picture that fails to load (offline, removed from the site) goes away instead of showing its alt text
     // as a broken box; a figure left with nothing but a caption goes with it.
     const onError = (event: Event) => {

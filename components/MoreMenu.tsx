@@ -5,11 +5,13 @@ export interface MoreMenuProps {
   t: Translate;
   /** A remembered rule of the user's applied to this page: its host. */
   ruleHost: string | null;
+  /** The extraction can be fixed here (not for a saved article). Default true. */
+  fixable?: boolean;
   onEvent: (event: ViewEvent) => void;
 }
 
 /** Fixing the extraction, printing, reporting, and the shortcut list. */
-export function MoreMenu({ t, ruleHost, onEvent }: MoreMenuProps) {
+export function MoreMenu({ t, ruleHost, fixable = true, onEvent }: MoreMenuProps) {
   const item = (event: ViewEvent, label: string, hint?: string) => (
     <li>
       <button type="button" class="menu-item" data-action={event} onClick={() => onEvent(event)}>
@@ -20,15 +22,19 @@ export function MoreMenu({ t, ruleHost, onEvent }: MoreMenuProps) {
   );
   return (
     <div class="panel-body more">
-      <p class="menu-heading" id="more-fix">
-        {t('fixHeading')}
-      </p>
-      <ul class="menu" aria-labelledby="more-fix">
-        {item('pick', t('pickArticle'), 'P')}
-        {item('remove-mode', t('removeBlocks'), 'X')}
-        {ruleHost && item('forget-rule', t('forgetRule', ruleHost))}
-        {item('report', t('reportProblem'))}
-      </ul>
+      {fixable && (
+        <>
+          <p class="menu-heading" id="more-fix">
+            {t('fixHeading')}
+          </p>
+          <ul class="menu" aria-labelledby="more-fix">
+            {item('pick', t('pickArticle'), 'P')}
+            {item('remove-mode', t('removeBlocks'), 'X')}
+            {ruleHost && item('forget-rule', t('forgetRule', ruleHost))}
+            {item('report', t('reportProblem'))}
+          </ul>
+        </>
+      )}
       <ul class="menu">
         {item('print', t('print'))}
         {item('help', t('shortcuts'), '?')}

@@ -37,6 +37,10 @@ export interface ReaderViewProps {
   message: string | null;
   /** More buttons for the toolbar's action group (Save, Translate). */
   actions?: ToolbarAction[];
+  /** Changes the body's sanitized nodes before they are shown (a saved article's stored pictures). */
+  prepareBody?: (fragment: DocumentFragment) => void;
+  /** Offer the extraction fixes (pick, remove, report); false for a saved article. Default true. */
+  fixable?: boolean;
   onExit: () => void;
   onPanel: (panel: PanelName | null) => void;
   onEvent: (event: ViewEvent) => void;
@@ -157,7 +161,12 @@ export function ReaderView(props: ReaderViewProps) {
     (readerRef.current?.querySelector('.page') as HTMLElement | null)?.focus({ preventScroll: true });
   };
 
-  const available = (a: ReaderAction) => (a === 'save' || a === 'translate' ? !!props.actions?.some((x) => x.shortcut === a) : true);
+  const available = (a: ReaderAction) =>
+    a === 'save' || a === 'translate'
+      ? !!props.actions?.some((x) => x.shortcut === a)
+      : props.fixable === false
+        ? a !== 'pick' && a !== 'remove-mode'
+        : true;
   const c = s.customColors;
   const style: Record<string, string> = {
     '--font-size': `${s.fontSize}px`,
@@ -233,7 +242,7 @@ export function ReaderView(props: ReaderViewProps) {
         'speech',
         <SpeechPanel t={t} speech={props.speech} rate={s.speechRate} onVoice={props.onVoice} onRate={(speechRate) => props.onSettings({ speechRate })} onEvent={props.onEvent} />,
       )}
-      {panelBox('more', <MoreMenu t={t} ruleHost={props.ruleHost} onEvent={props.onEvent} />)}
+      {panelBox('more', <MoreMenu t={t} ruleHost={props.ruleHost} fixable={props.fixable !== false} onEvent={props.onEvent} />)}
       {panelBox('help', <ShortcutsDialog t={t} available={available} />)}
       {props.report && panelBox('report', <ReportDialog t={t} json={props.report.json} copied={props.report.copied} onEvent={props.onEvent} />)}
       <div class="layout">
@@ -278,6 +287,7 @@ export function ReaderView(props: ReaderViewProps) {
             )}
             <ArticleBody
               html={article.contentHtml}
+              prepare={props.prepareBody}
               onLocalLink={props.onLocalLink}
               removing={props.fix.mode === 'removing'}
               onRemoveBlock={props.onRemoveBlock}

@@ -21,6 +21,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extract';
 import { listFixtures, type Fixture } from '../test/helpers/fixtures';
 import { loadPage } from './lib/page';
+import { benchTranslation } from './lib/translate-bench';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -51,6 +52,7 @@ const { values: opts } = parseArgs({
     'node-seconds': { type: 'string', default: '45' },
     warmup: { type: 'string', default: '2' },
     'browser-runs': { type: 'string', default: '7' },
+    'no-translate': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-node': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
@@ -598,10 +600,11 @@ async function main() {
   ensureBuild();
   const snapshot = snapshotBuild();
   const { bundle } = snapshot;
-  let node, browser;
+  let node, browser, translation;
   try {
     node = opts['no-node'] ? null : benchNode();
     browser = opts['no-browser'] ? null : await benchBrowser(snapshot.dir);
+    translation = opts['no-translate'] ? null : await benchTranslation(ROOT);
   } finally {
     rmSync(snapshot.dir, { recursive: true, force: true });
   }
@@ -611,6 +614,7 @@ async function main() {
     budgets: BUDGET,
     node,
     browser,
+    translation,
     bundle,
     seconds: r2((performance.now() - started) / 1000),
   };
@@ -621,6 +625,16 @@ async function main() {
   }
   const out: string[] = [];
   out.push(`Jernih bench — ${result.date}, Node ${process.version}, ${result.machine.cpus} CPUs`);
+  if (translation) {
+    out.push('');
+    if ('skipped' in translation) out.push(`(t) translation: skipped (${translation.skipped})`);
+    else
+      out.push(
+        `(t) translation, ${translation.fixture} (${translation.words} words, ${translation.blocks} blocks, ${translation.pair}) through LibreTranslate -> Apertium on 127.0.0.1: ` +
+          `first block ${fx(translation.cold.firstBlockMs, 0)} ms, whole article ${fx(translation.cold.totalMs, 0)} ms (${translation.cold.requests} requests, ${translation.cold.failed} failed); ` +
+          `reopened from the cache: first block ${fx(translation.warm.firstBlockMs, 1)} ms, whole ${fx(translation.warm.totalMs, 1)} ms.`,
+      );
+  }
   if (node) {
   out.push('');
   const runs = typeof node.runs === 'number' ? String(node.runs) : `${node.runs.min}-${node.runs.max}`;

@@ -47,8 +47,23 @@ export interface ReaderEnv {
   copyText?: (text: string) => Promise<boolean>;
   /** The extension's version, for reports. */
   version?: string;
-  /** More toolbar actions for this article (Save, Translate: see components/reader-types.ts ToolbarAction). */
-  actions?: (article: Article) => ToolbarAction[];
+  /**
+   * More toolbar actions for this article (Save, Library, Translate: see components/reader-types.ts ToolbarAction).
+   * Called on every paint; `ui` repaints (after the action's state changed) and says a short message.
+   */
+  actions?: (article: Article, ui: ReaderUi) => ToolbarAction[];
+  /** Changes the body's sanitized nodes before they are shown (a saved article points its images at stored copies). */
+  prepareBody?: (fragment: DocumentFragment) => void;
+  /** Called after the reader closed (the saved-article page goes back to the library). */
+  onClose?: () => void;
+  /** Offer "Pick the article", "Remove a block" and "Report a problem" (default true; not for a saved article). */
+  fixable?: boolean;
+}
+
+/** What an action may do to the open reader. */
+export interface ReaderUi {
+  repaint(): void;
+  say(text: string): void;
 }
 
 export interface OpenOptions {
@@ -64,6 +79,11 @@ export interface ReaderController {
   open(options?: OpenOptions): Promise<ReaderReply>;
   close(): ReaderReply;
   readonly isOpen: boolean;
+  /**
+   * The article as the reader shows it (once its other pages are joined), or, with the reader closed, as it
+   * would show it: extracted now with the user's rule, other pages joined. Null: no article. For saving.
+   */
+  readArticle(): Promise<Article | null>;
 }
 
 const NOTICE_MS = 3200;
@@ -84,6 +104,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   let article: Article | null = null;
   let url = '';
   let joining = false;
+  let joined: Promise<void> = Promise.resolve();
   let auto: OpenOptions['auto'] | undefined;
   let autoOpened = false;
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -193,7 +214,9 @@ export function createReaderController(env: ReaderEnv): ReaderController {
           ruleHost={baseRule?.host ?? null}
           report={report}
           message={message}
-          actions={env.actions?.(article)}
+          actions={env.actions?.(article, ui)}
+          prepareBody={env.prepareBody}
+          fixable={env.fixable}
           autoSite={auto ? { label: auto.label, on: autoCleanOn(settings, auto.site) } : undefined}
           autoOpened={autoOpened}
           onAutoClean={(on) => auto && update(withAutoClean(settings, auto.site, on))}
@@ -237,8 +260,10 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     void run(action);
   };
 
-  const extraAction = (a: ReaderAction) => (article ? env.actions?.(article).find((x) => x.shortcut === a) : undefined);
-  const available = (a: ReaderAction) => (a === 'save' || a === 'translate' ? !!extraAction(a) : true);
+  const ui: ReaderUi = { repaint: () => paint(), say: (text) => say(text) };
+  const extraAction = (a: ReaderAction) => (article ? env.actions?.(article, ui).find((x) => x.shortcut === a) : undefined);
+  const available = (a: ReaderAction) =>
+    a === 'save' || a === 'translate' ? !!extraAction(a) : env.fixable === false ? a !== 'pick' && a !== 'remove-mode' : true;
 
   // ---- actions --------------------------------------------------------------------------------------------
 
@@ -717,7 +742,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       const original = multiPage ? (doc.cloneNode(true) as Document) : null;
       mount();
       generation++;
-      if (original) void joinPages(original, generation, baseRule?.remove ?? []);
+      joined = original ? joinPages(original, generation, baseRule?.remove ?? []) : Promise.resolve();
       return { state: 'opened' };
     },
     close() {
@@ -734,7 +759,26 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       reset();
       const back = previousFocus;
       if (back instanceof win.HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+      env.onClose?.();
       return { state: 'closed' };
+    },
+    async readArticle() {
+      if (swap && article) {
+        await joined;
+        return article;
+      }
+      const here = win.location.href;
+      const s = await env.loadSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
+      const rule = userRuleFor(s, here);
+      const found = extract(doc, here, rule ? { body: rule.body, remove: rule.remove } : undefined);
+      // As open() does: a picked body stands alone; otherwise the other pages are joined (from a copy: the
+      // engine never touches the live page).
+      if (!found || !env.fetchPage || rule?.body || planPages(doc, here).kind === 'single') return found;
+      const copy = doc.cloneNode(true) as Document;
+      const remove = rule?.remove ?? [];
+      removeUserBlocks(copy, remove);
+      const fetchPage = remove.length ? (u: string) => env.fetchPage!(u).then((html) => withoutUserBlocks(html, remove, doc)) : env.fetchPage;
+      return (await readArticle(copy, { url: here, fetchPage }).catch(() => null)) ?? found;
     },
   };
   return controller;
