@@ -142,3 +142,54 @@ export function isSaveReply(msg: unknown): msg is SaveReply {
   const m = msg as { ok?: unknown; message?: unknown; id?: unknown };
   return m.ok === true ? typeof m.id === 'string' : m.ok === false && typeof m.message === 'string';
 }
+
+/** The short line shown after a save (on the page, in the reader or in the popup). */
+export function savedMessage(reply: SaveReply, t: (key: string, subs?: string | string[]) => string): string {
+  if (!reply.ok) return reply.message;
+  const head = reply.created ? t('savedNew') : t('savedUpdated');
+  if (reply.images.blocked > 0) return `${head} ${t('savedWithoutPictures', String(reply.images.blocked))}`;
+  if (reply.images.failed > 0) return `${head} ${t('savedSomePicturesFailed', String(reply.images.failed))}`;
+  return head;
+}
+
+/** reader (content script) -> background, over the translation Port (utils/background/translate-service.ts) */
+export type TranslatePortIn =
+  | {
+      type: 'translate:start';
+      pair: { source: string; target: string };
+      /** Plain segments (utils/translate: marker HTML without addresses). */
+      segments: { id: string; html: string; text: string; runs: { id: string; tag: string; kind: 'format' | 'opaque'; text: string }[] }[];
+      /** Ids of the blocks on screen: translated first. */
+      visible: string[];
+    }
+  | { type: 'translate:cancel' };
+
+/** background -> reader, over the same Port */
+export type TranslatePortOut =
+  | { type: 'translate:segment'; id: string; html: string; fromCache: boolean }
+  | { type: 'translate:progress'; done: number; total: number; failed: number }
+  | { type: 'translate:done'; done: number; total: number; fromCache: number; failed: { id: string; kind: string }[]; provider: string }
+  | { type: 'translate:cancelled' }
+  /** kind: a TranslationErrorKind, or 'not-configured' (no provider set up), or 'runs-in-page' (on-device). */
+  | { type: 'translate:error'; kind: string; detail: string; retryAfterMs?: number };
+
+const SEGMENT_LIMIT = 5000;
+
+export function isTranslatePortIn(msg: unknown): msg is TranslatePortIn {
+  if (!msg || typeof msg !== 'object') return false;
+  const m = msg as { type?: unknown; pair?: unknown; segments?: unknown; visible?: unknown };
+  if (m.type === 'translate:cancel') return true;
+  if (m.type !== 'translate:start') return false;
+  const pair = m.pair as { source?: unknown; target?: unknown } | null;
+  return (
+    !!pair && typeof pair.source === 'string' && typeof pair.target === 'string' &&
+    Array.isArray(m.segments) && m.segments.length <= SEGMENT_LIMIT &&
+    m.segments.every((s) => !!s && typeof s.id === 'string' && typeof s.html === 'string' && typeof s.text === 'string' && Array.isArray(s.runs)) &&
+    Array.isArray(m.visible) && m.visible.every((v) => typeof v === 'string')
+  );
+}
+
+export function isTranslatePortOut(msg: unknown): msg is TranslatePortOut {
+  const t = (msg as { type?: unknown } | null)?.type;
+  return typeof t === 'string' && /^translate:(segment|progress|done|cancelled|error)$/.test(t);
+}

@@ -13,6 +13,8 @@ import { LibraryError } from '../library/types';
 import type { Settings } from '../settings';
 import { isExtractReply, isPageToBackground, isReaderToBackground, type PageToBackground, type ReaderToBackground, type SaveReply } from '../messages';
 
+export { savedMessage } from '../messages';
+
 /** The fields of runtime.MessageSender this needs. */
 export interface Sender {
   id?: string;
@@ -149,13 +151,4 @@ export async function saveTab(tabId: number, deps: SaveDeps & ExtractDeps & { ta
   // The reader answered for the page the tab shows; an article of another site would mean something is wrong.
   if (!sameSiteArticle(found.article.url, tabUrl)) return { ok: false, code: 'invalid', message: deps.t('saveInvalidUrl') };
   return saveArticle(deps, found.article, tabUrl);
-}
-
-/** The short line shown after a save (in the page, the reader or the popup). */
-export function savedMessage(reply: SaveReply, tr: SaveDeps['t']): string {
-  if (!reply.ok) return reply.message;
-  const head = reply.created ? tr('savedNew') : tr('savedUpdated');
-  if (reply.images.blocked > 0) return `${head} ${tr('savedWithoutPictures', String(reply.images.blocked))}`;
-  if (reply.images.failed > 0) return `${head} ${tr('savedSomePicturesFailed', String(reply.images.failed))}`;
-  return head;
 }

@@ -3,11 +3,14 @@
  * or the auto-clean one declared for supported sites. Both share the extension's isolated world, so a symbol on
  * the window finds the instance the other made.
  */
+import { h } from 'preact';
 import { browser } from 'wxt/browser';
-import { createReaderController, type ReaderController } from './controller';
+import { createReaderController, showNotice, type ReaderController } from './controller';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
-import { isBackgroundToReader } from '../messages';
+import { isBackgroundToReader, type ExtractReply } from '../messages';
 import { browserSpeechEngine } from './speech';
+import { saveActions } from './save-action';
+import { IconLibrary, IconSave } from '@/components/library-icons';
 
 const INSTANCE = Symbol.for('jernih.reader');
 
@@ -25,10 +28,17 @@ export function getReader(): ReaderController {
   const existing = w[INSTANCE];
   if (existing) return existing;
   const area = browser.storage.local;
-  const reader = createReaderController({
+  const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
+  const actions = saveActions({
+    t,
+    send: (message) => browser.runtime.sendMessage(message),
+    readArticle: () => reader.readArticle(),
+    icons: { save: (saved) => h(IconSave, { filled: saved }), library: () => h(IconLibrary, null) },
+  });
+  const reader: ReaderController = createReaderController({
     doc: document,
     win: window,
-    t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+    t,
     locale: browser.i18n.getUILanguage(),
     loadSettings: () => loadSettings(area),
     saveSettings: (patch) => saveSettings(area, patch),
@@ -38,12 +48,26 @@ export function getReader(): ReaderController {
     speech: () => browserSpeechEngine(window),
     fonts: { FontFace: window.FontFace, url: (path) => browser.runtime.getURL(path as never) },
     version: browser.runtime.getManifest().version,
+    actions,
   });
   w[INSTANCE] = reader;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only the extension's background talks to the reader (messages from its pages carry no tab).
     if (sender.id !== browser.runtime.id || sender.tab || !isBackgroundToReader(message)) return undefined;
-    return message.type === 'reader:toggle' ? reader.toggle() : Promise.resolve(reader.close());
+    switch (message.type) {
+      case 'reader:toggle':
+        return reader.toggle();
+      case 'reader:close':
+        return Promise.resolve(reader.close());
+      case 'reader:extract':
+        return reader.readArticle().then(
+          (article): ExtractReply => ({ type: 'reader:article', article }),
+          (error): ExtractReply => ({ type: 'reader:article', article: null, error: error instanceof Error ? error.message : String(error) }),
+        );
+      case 'reader:notice':
+        showNotice(document, message.text, 5000);
+        return Promise.resolve(true);
+    }
   });
   return reader;
 }
