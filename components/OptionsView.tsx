@@ -29,6 +29,12 @@ export interface OptionsViewProps {
   onRemoveRule?: (host: string) => void;
   onExportRules?: () => void;
   locale?: string;
+  /** Saved articles: keep their pictures, and whether pictures on other sites can be fetched (access to all sites). */
+  library?: { saveImages: boolean; allSites: boolean };
+  onSaveImages?: (on: boolean) => void;
+  /** Called in the click itself (a permission request). */
+  onAllowPictures?: () => void;
+  onOpenLibrary?: () => void;
 }
 
 
@@ -91,6 +97,30 @@ export function OptionsView(p: OptionsViewProps) {
           </ul>
         )}
       </section>
+
+      {p.library && (
+        <section aria-labelledby="library-h" data-section="library">
+          <h2 id="library-h">{t('optionsLibraryTitle')}</h2>
+          <label>
+            <input type="checkbox" data-action="save-images" checked={p.library.saveImages} onChange={(e) => p.onSaveImages?.((e.currentTarget as HTMLInputElement).checked)} />
+            {t('optionsSaveImages')}
+          </label>
+          <p class="hint">{t('optionsSaveImagesHint')}</p>
+          <p class="row-buttons">
+            {p.library.saveImages &&
+              (p.library.allSites ? (
+                <span class="status ok">{t('optionsImageAccessGranted')}</span>
+              ) : (
+                <button type="button" data-action="allow-pictures" onClick={() => p.onAllowPictures?.()}>
+                  {t('optionsImageAccess')}
+                </button>
+              ))}
+            <button type="button" data-action="open-library" onClick={() => p.onOpenLibrary?.()}>
+              {t('optionsOpenLibrary')}
+            </button>
+          </p>
+        </section>
+      )}
 
       <section aria-labelledby="detect-h">
         <h2 id="detect-h">{t('optionsDetectTitle')}</h2>

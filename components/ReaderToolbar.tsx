@@ -18,6 +18,8 @@ export interface ReaderToolbarProps {
   onAutoClean?: (on: boolean) => void;
   /** Opened by auto-clean: the way back is "Show original". */
   autoOpened?: boolean;
+  /** Another name for the way out (a saved article goes back to the library). */
+  exitLabel?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface ReaderToolbarProps {
 export function ReaderToolbar(p: ReaderToolbarProps) {
   const { t, speech, panel } = p;
   const toggle = (name: PanelName) => p.onPanel(panel === name ? null : name);
+  const exitLabel = p.exitLabel ?? (p.autoOpened ? t('showOriginal') : t('exit'));
   const listenLabel = speech.state === 'playing' ? t('listenPause') : speech.state === 'paused' ? t('listenResume') : t('listen');
   return (
     <header class="toolbar" aria-label={t('toolbarLabel')}>
@@ -37,10 +40,10 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
           class="tb exit"
           data-action="exit"
           onClick={p.onExit}
-          aria-label={p.autoOpened ? t('showOriginal') : t('exit')}
-          title={`${p.autoOpened ? t('showOriginal') : t('exit')} (Esc)`}
+          aria-label={exitLabel}
+          title={`${exitLabel} (Esc)`}
         >
-          <IconBack /> <span class="label">{p.autoOpened ? t('showOriginal') : t('exit')}</span>
+          <IconBack /> <span class="label">{exitLabel}</span>
         </button>
         {p.autoSite && (
           <label class="switch">

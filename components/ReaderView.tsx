@@ -41,6 +41,8 @@ export interface ReaderViewProps {
   prepareBody?: (fragment: DocumentFragment) => void;
   /** Offer the extraction fixes (pick, remove, report); false for a saved article. Default true. */
   fixable?: boolean;
+  /** Another name for Exit (a saved article: back to the library). */
+  exitLabel?: string;
   onExit: () => void;
   onPanel: (panel: PanelName | null) => void;
   onEvent: (event: ViewEvent) => void;
@@ -221,6 +223,7 @@ export function ReaderView(props: ReaderViewProps) {
           autoSite={props.autoSite}
           onAutoClean={props.onAutoClean}
           autoOpened={props.autoOpened}
+          exitLabel={props.exitLabel}
           onExit={props.onExit}
           onPanel={props.onPanel}
           onEvent={props.onEvent}

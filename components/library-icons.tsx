@@ -70,4 +70,4 @@ export const IconSelect = () => (
     <path d="M8.5 12l2.5 2.5 4.5-5" />
   </Svg>
 );
-export const IconClose = () => <Svg size={16}><path d="M18 6L6 18M6 6l12 12" /></Svg>;
+export const IconX = () => <Svg size={16}><path d="M18 6L6 18M6 6l12 12" /></Svg>;

@@ -97,8 +97,9 @@ async function openLibraryPopup(tabId: number | undefined) {
     await action.setPopup({ ...opts, popup: LIBRARY_PAGE });
     await action.openPopup();
   } catch {
-    // No openPopup here (or no window to show it in): the same page in a tab.
-    await browser.tabs.create({ url: browser.runtime.getURL(`${LIBRARY_PAGE}?view=tab` as never) });
+    // No openPopup here (Firefox outside a click, no focused window): the same page in a small window, about this tab.
+    const url = browser.runtime.getURL(`${LIBRARY_PAGE}${tabId === undefined ? '?view=tab' : `?tab=${tabId}`}` as never);
+    await browser.windows.create({ url, type: 'popup', width: 400, height: 620 }).catch(() => browser.tabs.create({ url }));
   } finally {
     await action.setPopup({ ...opts, popup: before.endsWith(NOTICE_PAGE) ? NOTICE_PAGE : '' }).catch(() => undefined);
   }

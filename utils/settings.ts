@@ -89,11 +89,15 @@ export interface Settings {
   /** Saved articles keep their pictures as files, so they read offline with them ("Keep pictures for offline reading"). */
   saveImages: boolean;
   /**
-   * Access to all sites (for pictures hosted on another site than the article) was asked for once, from a click,
-   * with its explanation. Whatever the answer, saving does not ask again; the options page can.
+   * Access to all sites, for pictures hosted on another site than the article: not asked yet ('ask'), or the
+   * person's answer to the one question (from a click, with its explanation). Saving asks once; the options page
+   * can ask again. 'allowed' also keeps "detect everywhere" from giving the access back when it is switched off.
    */
-  imageAccessAsked: boolean;
+  imageAccess: ImageAccess;
 }
+
+export const IMAGE_ACCESS = ['ask', 'allowed', 'declined'] as const;
+export type ImageAccess = (typeof IMAGE_ACCESS)[number];
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
@@ -121,7 +125,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   userSites: [],
   detectEverywhere: false,
   saveImages: true,
-  imageAccessAsked: false,
+  imageAccess: 'ask',
 });
 
 const clampFontSize = (n: unknown): number =>
@@ -264,7 +268,7 @@ export function migrateSettings(raw: unknown): Settings {
     userSites: stringList(s.userSites, (x) => normalizeHost(x) === x),
     detectEverywhere: s.detectEverywhere === true,
     saveImages: s.saveImages !== false,
-    imageAccessAsked: s.imageAccessAsked === true,
+    imageAccess: IMAGE_ACCESS.includes(s.imageAccess as ImageAccess) ? (s.imageAccess as ImageAccess) : 'ask',
   };
 }
 

@@ -13,6 +13,8 @@ const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key
 const app = document.getElementById('app')!;
 document.documentElement.lang = browser.i18n.getUILanguage();
 let status: OptionsViewProps['status'] = null;
+let allSites = false;
+const refreshAccess = () => browser.permissions.contains({ origins: ALL_SITES }).then((granted) => (allSites = granted));
 
 function paint(s: Settings) {
   render(
@@ -46,7 +48,10 @@ function paint(s: Settings) {
         if (on) {
           void browser.permissions.request({ origins: ALL_SITES }).then((granted) => saveSettings(area, { detectEverywhere: granted }));
         } else {
-          void saveSettings(area, { detectEverywhere: false }).then(() => browser.permissions.remove({ origins: ALL_SITES }));
+          // The access goes back, unless the person allowed it for the pictures of saved articles.
+          void saveSettings(area, { detectEverywhere: false }).then((next) =>
+            next.imageAccess === 'allowed' ? undefined : browser.permissions.remove({ origins: ALL_SITES }),
+          );
         }
       }}
       onTheme={(theme) => void saveSettings(area, { theme })}
@@ -54,6 +59,16 @@ function paint(s: Settings) {
       userRules={s.userRules}
       onRemoveRule={(host) => void saveSettings(area, (cur) => withoutUserRule(cur, host)).then((next) => say('ok', t('optionsRuleRemoved', host), next))}
       onExportRules={() => download('jernih-site-rules.json', exportUserRules(s.userRules))}
+      library={{ saveImages: s.saveImages, allSites }}
+      onSaveImages={(on) => void saveSettings(area, { saveImages: on })}
+      onAllowPictures={() => {
+        // Asked now, inside the click. "Detect everywhere" holds the same access; giving it back there is the way out.
+        void browser.permissions.request({ origins: ALL_SITES }).then(async (granted) => {
+          allSites = granted;
+          paint(await saveSettings(area, { imageAccess: granted ? 'allowed' : 'declined' }));
+        });
+      }}
+      onOpenLibrary={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html' as never)}?view=tab` })}
     />,
     app,
   );
@@ -76,5 +91,5 @@ function say(kind: 'ok' | 'error', text: string, s: Settings) {
   paint(s);
 }
 
-void loadSettings(area).then(paint);
+void refreshAccess().finally(() => loadSettings(area).then(paint));
 watchSettings(browser.storage.onChanged, paint);

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { SITE_RULES } from '../../utils/extract/sites';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { installSpeechStub, spokenSoFar } from './helpers/speech-stub';
 import { ARTICLE_PATH, BLOG_HTML, BLOG_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
@@ -102,7 +103,7 @@ describe('reader features in Chromium', () => {
     await b.bringToFront();
     await b.waitForFunction(() => Array.from(document.fonts).some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'), null, poll);
     await a.bringToFront();
-    expect(await storedSettings()).toMatchObject({ version: 4, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
+    expect(await storedSettings()).toMatchObject({ version: SETTINGS_VERSION, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
 
     // Custom colours, with their contrast shown.
     await a.locator('[data-setting="custom-colors"]').check();

@@ -48,7 +48,7 @@ describe('settings', () => {
       speechVoices: {},
       userRules: [],
       saveImages: true,
-      imageAccessAsked: false,
+      imageAccess: 'ask',
     });
     // Migrating again changes nothing.
     expect(migrateSettings(v3)).toEqual(v3);
@@ -62,11 +62,12 @@ describe('settings', () => {
       autoCleanOff: ['detik'], userSites: ['tribunjateng.com'], detectEverywhere: true,
     };
     const v4 = migrateSettings(v3);
-    expect(v4).toEqual({ ...v3, version: 4, saveImages: true, imageAccessAsked: false });
+    expect(v4).toEqual({ ...v3, version: 4, saveImages: true, imageAccess: 'ask' });
     expect(migrateSettings(v4)).toEqual(v4);
     // v4 values are kept; damaged ones fall back to their defaults.
-    expect(migrateSettings({ ...v4, saveImages: false, imageAccessAsked: true })).toMatchObject({ saveImages: false, imageAccessAsked: true });
-    expect(migrateSettings({ ...v4, saveImages: 'no', imageAccessAsked: 'yes' })).toMatchObject({ saveImages: true, imageAccessAsked: false });
+    expect(migrateSettings({ ...v4, saveImages: false, imageAccess: 'declined' })).toMatchObject({ saveImages: false, imageAccess: 'declined' });
+    expect(migrateSettings({ ...v4, imageAccess: 'allowed' })).toMatchObject({ imageAccess: 'allowed' });
+    expect(migrateSettings({ ...v4, saveImages: 'no', imageAccess: 'yes' })).toMatchObject({ saveImages: true, imageAccess: 'ask' });
   });
 
   it('version 3 values are kept when valid and repaired field by field when not', () => {

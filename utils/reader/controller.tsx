@@ -58,6 +58,8 @@ export interface ReaderEnv {
   onClose?: () => void;
   /** Offer "Pick the article", "Remove a block" and "Report a problem" (default true; not for a saved article). */
   fixable?: boolean;
+  /** Another name for Exit (a saved article goes back to the library). */
+  exitLabel?: string;
 }
 
 /** What an action may do to the open reader. */
@@ -217,6 +219,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
           actions={env.actions?.(article, ui)}
           prepareBody={env.prepareBody}
           fixable={env.fixable}
+          exitLabel={env.exitLabel}
           autoSite={auto ? { label: auto.label, on: autoCleanOn(settings, auto.site) } : undefined}
           autoOpened={autoOpened}
           onAutoClean={(on) => auto && update(withAutoClean(settings, auto.site, on))}

@@ -10,6 +10,10 @@ export interface TestServer {
   origin: string;
   /** Serve `html` at `path` (e.g. '/plain'). */
   page(path: string, html: string): void;
+  /** Serve any bytes at `path` with a content type (pictures of a test article). */
+  asset(path: string, body: Uint8Array | string, type: string): void;
+  /** Paths requested so far, in order (to prove a page made no request). */
+  requests: string[];
   /** URL of a fixture: /fixtures/<group>/<case>/ serves its source.html. */
   fixture(id: string): string;
   /**
@@ -52,6 +56,8 @@ export const SITE_HOST_RULES = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE l
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
+  const assets = new Map<string, { body: Uint8Array | string; type: string }>();
+  const requests: string[] = [];
   const bySite = fixturesBySiteUrl();
   let port = 0;
   const server: Server = createServer((req, res) => {
@@ -66,6 +72,12 @@ export async function startServer(): Promise<TestServer> {
         h.toLowerCase() === host ? `http://${h}:${port}` : m,
       );
       return res.end(html);
+    }
+    requests.push(`${host}${path}`);
+    const asset = assets.get(path);
+    if (asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
+      return res.end(asset.body);
     }
     const custom = pages.get(path);
     if (custom !== undefined) {
@@ -96,6 +108,8 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin,
     page: (path, html) => void pages.set(path, html),
+    asset: (path, body, type) => void assets.set(path, { body, type }),
+    requests,
     fixture: (id) => `${origin}/fixtures/${id}/`,
     siteUrl(id) {
       const u = new URL(JSON.parse(readFileSync(join(FIXTURES, id, 'expected.json'), 'utf8')).url);

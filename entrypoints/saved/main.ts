@@ -1,0 +1,23 @@
+/** A saved article, offline (saved.html?id=…). Glue only: utils/library-ui/saved.ts has the logic. */
+import { browser } from 'wxt/browser';
+import { openLibrary } from '@/utils/library';
+import { startSavedPage } from '@/utils/library-ui/saved';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
+import { browserSpeechEngine } from '@/utils/reader/speech';
+
+const area = browser.storage.local;
+void startSavedPage({
+  doc: document,
+  win: window,
+  t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+  locale: browser.i18n.getUILanguage(),
+  id: new URLSearchParams(location.search).get('id'),
+  openLibrary: () => openLibrary({ indexedDB, IDBKeyRange }),
+  libraryUrl: `${browser.runtime.getURL('/library.html' as never)}?view=tab`,
+  loadSettings: () => loadSettings(area),
+  saveSettings: (patch) => saveSettings(area, patch),
+  watchSettings: (cb) => watchSettings(browser.storage.onChanged, cb),
+  speech: () => browserSpeechEngine(window),
+  fonts: { FontFace: window.FontFace, url: (path) => browser.runtime.getURL(path as never) },
+  version: browser.runtime.getManifest().version,
+});

@@ -1,0 +1,581 @@
+/**
+ * The library page (library.html): the toolbar popup, or the same page in a tab for big libraries. It owns the
+ * state (list or search results, filters, selection, panels, the undo of the last delete) and talks to the library
+ * directly (IndexedDB of the extension's origin) and to the browser through `env`, so it runs in unit tests with
+ * fake-indexeddb and jsdom. components/LibraryView.tsx draws it.
+ *
+ * Speed (DESIGN.md: 10,000 articles, list painted under 150 ms, search under 30 ms a keystroke): the first page of
+ * summaries is read and painted before anything else (settings, the current tab, counts and tags come after);
+ * the list is windowed and pages in more as it scrolls; the search indexes load once the list is painted, and a
+ * query answers from titles at once and again with bodies when their index is there.
+ */
+import { render } from 'preact';
+import { LibraryView, type ExportFormat, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
+import type { Translate } from '@/components/i18n';
+import {
+  displayHost, exportEpub, exportFileName, exportJson, exportMarkdownZip, importFile, LibraryError, type ArticleSummary, type Library,
+} from '../library';
+import { autoCleanOn, withAutoClean, type Settings, type SettingsPatch } from '../settings';
+import { siteFor } from '../reader/autoclean';
+import { savedMessage, type SaveReply } from '../messages';
+
+export interface LibraryPageEnv {
+  doc: Document;
+  win: Window & typeof globalThis;
+  root: Element;
+  t: Translate;
+  locale?: string;
+  mode: 'popup' | 'tab';
+  openLibrary: () => Promise<Library>;
+  loadSettings: () => Promise<Settings>;
+  saveSettings: (patch: SettingsPatch | ((s: Settings) => SettingsPatch)) => Promise<Settings>;
+  watchSettings: (cb: (s: Settings) => void) => () => void;
+  /** The tab the popup was opened over (popup only). */
+  currentTab?: () => Promise<{ id: number; url?: string } | null>;
+  saveTab: (tabId: number) => Promise<SaveReply>;
+  readTab: (tabId: number) => Promise<unknown>;
+  hasAllSites: () => Promise<boolean>;
+  /** Asks the browser for access to all sites: call it inside the click. */
+  requestAllSites: () => Promise<boolean>;
+  /** The reader page of a saved article. */
+  savedUrl: (id: string) => string;
+  open: (url: string, newTab: boolean) => void;
+  /** This page in a tab (`query` e.g. "panel=import"). */
+  openTab: (query?: string) => void;
+  openOptions: () => void;
+  /** Closes the popup (nothing in a tab). */
+  close: () => void;
+  download: (name: string, data: Uint8Array | string, type: string) => void;
+  /** A panel to open at once (library.html?panel=import). */
+  initialPanel?: 'import' | 'export';
+}
+
+export interface LibraryPage {
+  /** Resolves once the first list is on screen. */
+  ready: Promise<void>;
+  /** For tests: the current view props. */
+  view(): LibraryViewProps;
+  /** Waits for the work under way (search, list, save, import...). */
+  idle(): Promise<void>;
+}
+
+const FIRST_PAGE = 40;
+const MORE_PAGE = 200;
+const SEARCH_LIMIT = 300;
+const TOAST_MS = 8000;
+/** Deleted articles stay in the trash this long (the undo of a delete made in another popup), then go for good. */
+const TRASH_KEEP_MS = 24 * 3600 * 1000;
+const MIME: Record<ExportFormat, string> = { json: 'application/json', markdown: 'application/zip', epub: 'application/epub+zip' };
+
+interface Removed {
+  item: ArticleSummary;
+  index: number;
+}
+
+export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
+  const { t, win, doc } = env;
+  const perf = win.performance;
+  let lib: Library | null = null;
+  let settings: Settings | null = null;
+  let allSites: boolean | null = null;
+  let tab: { id: number; url?: string } | null = null;
+
+  // What the view shows.
+  let loading = true;
+  let query = '';
+  let unread = false;
+  let tag: string | null = null;
+  let items: ArticleSummary[] = [];
+  let next: string | null = null;
+  let total = 0;
+  let complete = true;
+  let counts: { all: number; unread: number } | null = null;
+  let tags: { tag: string; count: number }[] = [];
+  let active = -1;
+  let focusActive = false;
+  let selecting = false;
+  const selected = new Set<string>();
+  let panel: LibraryPanel | null = env.initialPanel ? { kind: env.initialPanel } : null;
+  let busy: string | null = null;
+  let toast: ToastView | null = null;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let undo: (() => Promise<void>) | null = null;
+  let saving = false;
+
+  // Work under way, latest wins.
+  let listSeq = 0;
+  let searchSeq = 0;
+  let loadingMore = false;
+  const pending = new Set<Promise<unknown>>();
+  const track = <T,>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p)).catch(() => undefined);
+    return p;
+  };
+
+  const searching = () => query.trim().length >= 2;
+
+  const dark = () => {
+    const theme = settings?.theme ?? 'auto';
+    if (theme === 'dark' || theme === 'black' || theme === 'contrast') return true;
+    if (theme === 'auto') return !!win.matchMedia?.('(prefers-color-scheme: dark)').matches;
+    return false;
+  };
+
+  const currentView = (): LibraryViewProps['current'] => {
+    if (env.mode !== 'popup' || !tab) return null;
+    const url = tab.url;
+    const web = !url || /^https?:/i.test(url);
+    const site = url && settings ? siteFor(url, settings) : null;
+    return {
+      host: url ? displayHost(url) : null,
+      canRun: web,
+      saving,
+      auto: site && settings ? { label: site.label, on: autoCleanOn(settings, site.site) } : null,
+    };
+  };
+
+  const props = (): LibraryViewProps => ({
+    t,
+    locale: env.locale,
+    mode: env.mode,
+    dark: dark(),
+    current: currentView(),
+    query,
+    unread,
+    tag,
+    counts,
+    tags,
+    items,
+    loading,
+    searching: searching(),
+    total,
+    complete,
+    active,
+    focusActive,
+    selecting,
+    selected,
+    panel,
+    busy,
+    toast,
+    hrefOf: (item) => (item.needsContent ? item.url : env.savedUrl(item.id)),
+    onQuery: (q) => {
+      query = q;
+      paint();
+      void track(refreshItems());
+    },
+    onUnread: (on) => {
+      unread = on;
+      void track(refreshItems());
+    },
+    onTag: (next) => {
+      tag = next;
+      void track(refreshItems());
+    },
+    onOpen: (item, newTab) => {
+      const url = item.needsContent ? item.url : env.savedUrl(item.id);
+      if (env.mode === 'popup') {
+        env.open(url, true);
+        env.close();
+      } else env.open(url, newTab);
+    },
+    onActive: (index, focus) => {
+      if (index === active && focus === focusActive) return;
+      active = index;
+      focusActive = focus;
+      paint();
+    },
+    onDelete: (item) => void track(remove([item.id])),
+    onDeleteSelected: () => void track(remove(items.filter((i) => selected.has(i.id)).map((i) => i.id))),
+    onToggleRead: (item) => void track(change(item, (l) => l.markRead(item.id, !item.read))),
+    onTags: (item) => {
+      panel = { kind: 'tags', item };
+      paint();
+    },
+    onAddTag: (item, value) => void track(change(item, (l) => l.addTag(item.id, value)).then(refreshMeta)),
+    onRemoveTag: (item, value) => void track(change(item, (l) => l.removeTag(item.id, value)).then(refreshMeta)),
+    onSelect: (item) => {
+      selecting = true;
+      if (selected.has(item.id)) selected.delete(item.id);
+      else selected.add(item.id);
+      paint();
+    },
+    onSelecting: (on) => {
+      selecting = on;
+      if (!on) selected.clear();
+      paint();
+    },
+    onNearEnd: () => void track(loadMore()),
+    onPanel: (next) => {
+      // A file chooser closes the toolbar popup: importing happens in the tab.
+      if (next?.kind === 'import' && env.mode === 'popup') {
+        env.openTab('panel=import');
+        env.close();
+        return;
+      }
+      panel = next;
+      paint();
+    },
+    onExport: (format, selectedOnly) => void track(exportAs(format, selectedOnly)),
+    onImport: (file) => void track(importFrom(file)),
+    onReadPage: () => {
+      if (!tab) return;
+      void env.readTab(tab.id).finally(() => env.close());
+    },
+    onSavePage: () => {
+      if (!tab || saving) return;
+      // The first save with pictures on: explain, then ask for access to all sites (once, from a click).
+      if (settings?.saveImages && settings.imageAccess === 'ask' && allSites === false) {
+        panel = { kind: 'ask-images' };
+        paint();
+        return;
+      }
+      void track(savePage());
+    },
+    onAutoClean: (on) => {
+      const site = tab?.url && settings ? siteFor(tab.url, settings) : null;
+      if (!site) return;
+      void env.saveSettings((s) => withAutoClean(s, site.site, on)).then((s) => {
+        settings = s;
+        paint();
+      });
+    },
+    onAllowImages: () => {
+      // Asked now, inside the click: the browser shows its prompt.
+      const asking = env.requestAllSites();
+      panel = null;
+      paint();
+      void track(
+        asking
+          .catch(() => false)
+          .then(async (granted) => {
+            allSites = granted;
+            settings = await env.saveSettings({ imageAccess: granted ? 'allowed' : 'declined' }).catch(() => settings);
+            await savePage();
+          }),
+      );
+    },
+    onSkipImages: () => {
+      panel = null;
+      paint();
+      void track(
+        env
+          .saveSettings({ imageAccess: 'declined' })
+          .then((s) => (settings = s), () => undefined)
+          .then(savePage),
+      );
+    },
+    onUndo: () => void track(runUndo()),
+    onDismissToast: () => say(null),
+    onOpenTab: () => {
+      env.openTab();
+      env.close();
+    },
+    onOptions: () => {
+      env.openOptions();
+      env.close();
+    },
+    onPainted: () => perf.mark('jernih:list-painted'),
+  });
+
+  const paint = () => render(<LibraryView {...props()} />, env.root);
+
+  const say = (next: ToastView | null, onUndo: (() => Promise<void>) | null = null) => {
+    toast = next;
+    undo = onUndo;
+    clearTimeout(toastTimer);
+    if (next && next.kind !== 'error') {
+      toastTimer = setTimeout(() => {
+        toast = null;
+        undo = null;
+        paint();
+      }, TOAST_MS);
+    }
+    paint();
+  };
+
+  const fail = (e: unknown) => {
+    const quota = e instanceof LibraryError && e.code === 'quota';
+    say({ kind: 'error', text: quota ? t('saveQuota') : t('libraryError', e instanceof Error ? e.message : String(e)) });
+  };
+
+  const library = async (): Promise<Library> => {
+    lib ??= await env.openLibrary();
+    return lib;
+  };
+
+  // --- the list ----------------------------------------------------------------------------------------------
+
+  const reloadList = async () => {
+    const seq = ++listSeq;
+    searchSeq++;
+    const l = await library();
+    const page = await l.list({ limit: FIRST_PAGE, unread, tag: tag ?? undefined });
+    if (seq !== listSeq || searching()) return;
+    items = page.items;
+    next = page.next;
+    total = items.length;
+    complete = true;
+    active = Math.min(active, items.length - 1);
+    loading = false;
+    paint();
+  };
+
+  const loadMore = async () => {
+    if (loadingMore || !next || searching()) return;
+    loadingMore = true;
+    const seq = listSeq;
+    try {
+      const page = await (await library()).list({ limit: MORE_PAGE, after: next, unread, tag: tag ?? undefined });
+      if (seq !== listSeq || searching()) return;
+      items = [...items, ...page.items];
+      next = page.next;
+      paint();
+    } finally {
+      loadingMore = false;
+    }
+  };
+
+  const runSearch = async () => {
+    const seq = ++searchSeq;
+    listSeq++;
+    const q = query;
+    const l = await library();
+    const started = perf.now();
+    const r = await l.search(q, { waitForBodies: false, unread, tag: tag ?? undefined, limit: SEARCH_LIMIT });
+    if (seq !== searchSeq) return;
+    items = r.items;
+    next = null;
+    total = r.total;
+    complete = r.complete;
+    active = items.length ? 0 : -1;
+    focusActive = false;
+    loading = false;
+    paint();
+    perf.measure('jernih:search', { start: started, end: perf.now() });
+    // Titles answered first; search again once the bodies' index is there.
+    if (!r.complete) {
+      await l.searchReady().catch(() => undefined);
+      if (seq === searchSeq) await runSearch();
+    }
+  };
+
+  const refreshItems = () => (searching() ? runSearch() : reloadList()).catch(fail);
+
+  const refreshMeta = async () => {
+    const l = await library();
+    const [all, unreadCount, tagList] = await Promise.all([l.count(), l.count({ unread: true }), l.tags()]);
+    counts = { all, unread: unreadCount };
+    tags = tagList;
+    if (tag && !tags.some((x) => x.tag === tag)) tag = null;
+    paint();
+  };
+
+  // --- changing articles -------------------------------------------------------------------------------------
+
+  const replace = (summary: ArticleSummary) => {
+    items = items.map((i) => (i.id === summary.id ? summary : i));
+    if (panel?.kind === 'tags' && panel.item.id === summary.id) panel = { kind: 'tags', item: summary };
+  };
+
+  const change = async (item: ArticleSummary, fn: (l: Library) => Promise<{ read: boolean; tags: string[]; position: { progress: number } }>) => {
+    try {
+      const r = await fn(await library());
+      replace({ ...item, read: r.read, tags: [...r.tags], progress: r.position.progress });
+      paint();
+      void refreshMeta();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const remove = async (ids: string[]) => {
+    if (!ids.length) return;
+    const l = await library();
+    const gone: Removed[] = [];
+    const undos: (() => Promise<unknown>)[] = [];
+    try {
+      for (const id of ids) {
+        const index = items.findIndex((i) => i.id === id);
+        undos.push((await l.delete(id)).undo);
+        if (index >= 0) gone.push({ item: items[index], index });
+      }
+    } catch (e) {
+      fail(e);
+    }
+    const goneIds = new Set(gone.map((g) => g.item.id));
+    items = items.filter((i) => !goneIds.has(i.id));
+    for (const id of goneIds) selected.delete(id);
+    if (active >= items.length) active = items.length - 1;
+    total = Math.max(0, total - gone.length);
+    const text = gone.length === 1 ? t('libraryDeleted', gone[0].item.title) : t('libraryDeletedMany', String(gone.length));
+    say({ kind: 'info', text, undo: true }, async () => {
+      for (const u of undos) await u();
+      // Back where they were (ascending, so the indexes hold).
+      for (const g of [...gone].sort((a, b) => a.index - b.index)) items.splice(Math.min(g.index, items.length), 0, g.item);
+      total += gone.length;
+      say({ kind: 'ok', text: t('libraryRestored') });
+      void refreshMeta();
+    });
+    void refreshMeta();
+  };
+
+  const runUndo = async () => {
+    const fn = undo;
+    if (!fn) return;
+    undo = null;
+    try {
+      await fn();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  // --- saving the current page ---------------------------------------------------------------------------------
+
+  const savePage = async () => {
+    if (!tab) return;
+    saving = true;
+    paint();
+    let reply: SaveReply;
+    try {
+      reply = await env.saveTab(tab.id);
+    } catch (e) {
+      reply = { ok: false, code: 'error', message: t('saveFailed', e instanceof Error ? e.message : String(e)) };
+    }
+    saving = false;
+    say(reply.ok ? { kind: reply.images.blocked || reply.images.failed ? 'info' : 'ok', text: savedMessage(reply, t) } : { kind: 'error', text: reply.message });
+    if (!reply.ok) return;
+    await refreshItems();
+    active = items.findIndex((i) => i.id === reply.id);
+    paint();
+    void refreshMeta();
+  };
+
+  // --- export and import ---------------------------------------------------------------------------------------
+
+  const exportAs = async (format: ExportFormat, selectedOnly: boolean) => {
+    const ids = selectedOnly ? items.filter((i) => selected.has(i.id)).map((i) => i.id) : undefined;
+    busy = t('libraryExporting');
+    paint();
+    try {
+      const l = await library();
+      const data =
+        format === 'json' ? await exportJson(l, { ids }) : format === 'markdown' ? await exportMarkdownZip(l, { ids, doc }) : await exportEpub(l, { ids, doc });
+      env.download(exportFileName(format), data, MIME[format]);
+      busy = null;
+      panel = null;
+      say({ kind: 'ok', text: t('libraryExported', String(ids?.length ?? counts?.all ?? 0)) });
+    } catch (e) {
+      busy = null;
+      fail(e);
+    }
+  };
+
+  const importFrom = async (file: File) => {
+    busy = t('libraryImporting');
+    paint();
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const r = await importFile(await library(), bytes, { doc });
+      busy = null;
+      panel = null;
+      say({ kind: 'ok', text: t('libraryImported', [String(r.added), String(r.updated), String(r.skipped)]) });
+      await Promise.all([refreshItems(), refreshMeta()]);
+    } catch (e) {
+      busy = null;
+      if (e instanceof LibraryError && e.code === 'import-invalid') say({ kind: 'error', text: t('libraryImportRejected'), detail: e.message });
+      else fail(e);
+    }
+  };
+
+  // --- keyboard ------------------------------------------------------------------------------------------------
+
+  const typing = (el: EventTarget | null) => {
+    const e = el as HTMLElement | null;
+    return !!e && (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.tagName === 'SELECT' || e.isContentEditable);
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return;
+    if (e.key === 'Escape') {
+      if (panel) {
+        e.preventDefault();
+        panel = null;
+        return paint();
+      }
+      if (query) {
+        e.preventDefault();
+        query = '';
+        paint();
+        void track(refreshItems());
+        return;
+      }
+      if (selecting) {
+        e.preventDefault();
+        selecting = false;
+        selected.clear();
+        return paint();
+      }
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !typing(e.target) && undo) {
+      e.preventDefault();
+      void track(runUndo());
+      return;
+    }
+    if (e.key === '/' && !typing(e.target) && !panel) {
+      e.preventDefault();
+      (env.root.querySelector('[data-action="search"]') as HTMLElement | null)?.focus();
+    }
+  };
+
+  // --- start ---------------------------------------------------------------------------------------------------
+
+  doc.addEventListener('keydown', onKey);
+  paint();
+  // The list first: nothing else waits for it, and it waits for nothing else.
+  const ready = track(reloadList().catch(fail));
+  void ready.then(async () => {
+    // After the first paint: the rest of the page, the search indexes, the trash.
+    const loadIndexes = () => void lib?.searchReady().catch(() => undefined);
+    if (win.requestIdleCallback) win.requestIdleCallback(loadIndexes, { timeout: 300 });
+    else setTimeout(loadIndexes, 50);
+    void lib?.purge({ olderThanMs: TRASH_KEEP_MS }).catch(() => undefined);
+  });
+  void track(refreshMeta().catch(() => undefined));
+  void track(
+    env.loadSettings().then(async (s) => {
+      settings = s;
+      paint();
+      allSites = await env.hasAllSites().catch(() => false);
+    }),
+  );
+  env.watchSettings((s) => {
+    settings = s;
+    paint();
+  });
+  win.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () => paint());
+  if (env.currentTab) {
+    void track(
+      env.currentTab().then((x) => {
+        tab = x;
+        paint();
+      }, () => undefined),
+    );
+  }
+  // A tab of the library comes back after reading: read marks and positions may have changed.
+  if (env.mode === 'tab') {
+    doc.addEventListener('visibilitychange', () => {
+      if (doc.visibilityState === 'visible' && !loading) void track(Promise.all([refreshItems(), refreshMeta()]));
+    });
+  }
+
+  return {
+    ready: ready.then(() => undefined),
+    view: props,
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+}

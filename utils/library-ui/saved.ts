@@ -1,0 +1,174 @@
+/**
+ * The saved-article page (saved.html?id=…): a saved article in the same reader as on the web (ReaderView through
+ * the reader controller: toolbar, themes, contents, read aloud, shortcuts), with its pictures from the stored
+ * files and nothing fetched from the network. It opens where the reading stopped, remembers where it is, and
+ * marks the article read at its end.
+ */
+import { h, render } from 'preact';
+import { createReaderController, type ReaderController, type ReaderEnv } from '../reader/controller';
+import { applyOfflineImages, objectUrls, type Library, type SavedArticle } from '../library';
+import type { Article } from '../extract/types';
+import { SavedNotice } from '@/components/SavedNotice';
+
+export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version'> {
+  id: string | null;
+  openLibrary: () => Promise<Library>;
+  /** The library in a tab: where Exit goes. */
+  libraryUrl: string;
+  urls?: { createObjectURL: (b: Blob) => string; revokeObjectURL: (u: string) => void };
+  /** Milliseconds between position writes while scrolling (default 700). */
+  positionDelayMs?: number;
+}
+
+export type SavedPageState = 'opened' | 'missing' | 'link-only';
+
+export interface SavedPage {
+  state: SavedPageState;
+  reader?: ReaderController;
+  /** Writes the reading position now (also done on scroll and when the page is hidden). */
+  flush(): Promise<void>;
+}
+
+/** Blocks the reading position counts (in document order). */
+const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, figure, pre, table, dl';
+/** Scrolled this far, the article counts as read. */
+const END = 0.98;
+
+function absolute(src: string, base: string): string | null {
+  try {
+    return new URL(src, base).href;
+  } catch {
+    return null;
+  }
+}
+
+export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
+  const { doc, win, t } = env;
+  const lib = await env.openLibrary();
+  const record = env.id ? await lib.get(env.id) : null;
+  const dark = !!win.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  const back = { href: env.libraryUrl, label: t('savedBackToLibrary') };
+  if (!record || record.deletedAt !== null) {
+    doc.title = 'Jernih';
+    render(h(SavedNotice, { title: t('savedMissing'), links: [{ ...back, primary: true }], dark }), doc.body);
+    return { state: 'missing', flush: async () => undefined };
+  }
+  if (record.needsContent) {
+    doc.title = record.article.title;
+    const original = { href: record.article.url, label: t('savedOpenOriginal'), primary: true };
+    render(h(SavedNotice, { title: record.article.title, text: t('savedLinkOnly'), links: [original, back], dark }), doc.body);
+    return { state: 'link-only', flush: async () => undefined };
+  }
+
+  const urlApi = env.urls ?? win.URL;
+  const images = objectUrls(await lib.images(record.id), urlApi);
+  const article = withOfflineLead(record.article, images.urls);
+  doc.title = article.title;
+  doc.documentElement.lang = article.lang ?? '';
+
+  const goBack = () => win.location.assign(env.libraryUrl);
+  const reader = createReaderController({
+    doc,
+    win,
+    t,
+    locale: env.locale,
+    loadSettings: env.loadSettings,
+    saveSettings: env.saveSettings,
+    watchSettings: env.watchSettings,
+    speech: env.speech,
+    fonts: env.fonts,
+    version: env.version,
+    extract: () => article,
+    prepareBody: (fragment) => void applyOfflineImages(fragment, images.urls, article.url),
+    onClose: goBack,
+    fixable: false,
+    exitLabel: t('libraryTitle'),
+  });
+  const opened = await reader.open();
+  if (opened.state !== 'opened') {
+    render(h(SavedNotice, { title: t('savedMissing'), links: [{ ...back, primary: true }], dark }), doc.body);
+    return { state: 'missing', flush: async () => undefined };
+  }
+
+  const tracker = trackPosition(env, lib, record, doc);
+  win.addEventListener('pagehide', () => {
+    void tracker.flush();
+    images.revoke();
+  });
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden') void tracker.flush();
+  });
+  await tracker.restored;
+  return { state: 'opened', reader, flush: tracker.flush };
+}
+
+/** The lead image from its stored copy (the body's images are pointed at theirs as the body is built). */
+function withOfflineLead(article: Article, urls: ReadonlyMap<string, string>): Article {
+  const lead = article.leadImage;
+  const abs = lead ? absolute(lead.src, article.url) : null;
+  const local = abs ? urls.get(abs) : undefined;
+  return local && lead ? { ...article, leadImage: { ...lead, src: local } } : article;
+}
+
+function trackPosition(env: SavedPageEnv, lib: Library, record: SavedArticle, doc: Document) {
+  const root = doc.body.shadowRoot;
+  const scroller = root?.querySelector('.reader') as HTMLElement | null;
+  const blocks = () => Array.from(root?.querySelectorAll(`.body :is(${BLOCKS})`) ?? []) as HTMLElement[];
+  const topOffset = () => (root?.querySelector('.top') as HTMLElement | null)?.getBoundingClientRect().bottom ?? 0;
+  let ready = false;
+  let read = record.read;
+  let last = { progress: record.position.progress, block: record.position.block };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<unknown> = Promise.resolve();
+
+  const measure = () => {
+    if (!scroller) return last;
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    const progress = max > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / max)) : 1;
+    const top = topOffset();
+    const list = blocks();
+    const i = list.findIndex((b) => b.getBoundingClientRect().bottom > top + 4);
+    return { progress, block: Math.max(0, i) };
+  };
+
+  const write = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!ready) return writing;
+    const now = measure();
+    const moved = now.block !== last.block || Math.abs(now.progress - last.progress) > 0.001;
+    const ops: Promise<unknown>[] = [];
+    if (moved) {
+      last = now;
+      ops.push(lib.setPosition(record.id, now));
+    }
+    if (!read && now.progress >= END) {
+      read = true;
+      ops.push(lib.markRead(record.id, true));
+    }
+    writing = writing.then(() => Promise.all(ops)).catch(() => undefined);
+    return writing;
+  };
+
+  const onScroll = () => {
+    if (ready && timer === undefined) timer = setTimeout(write, env.positionDelayMs ?? 700);
+  };
+  scroller?.addEventListener('scroll', onScroll, { passive: true });
+
+  const restored = (async () => {
+    // Pictures first: they change the height of what comes before the block.
+    const imgs = Array.from(root?.querySelectorAll('img') ?? []) as HTMLImageElement[];
+    await Promise.race([Promise.all(imgs.map((img) => img.decode?.().catch(() => undefined))), new Promise((r) => setTimeout(r, 1500))]);
+    const { block, progress } = record.position;
+    if (scroller && (block > 0 || progress > 0)) {
+      const target = blocks()[block];
+      if (target) scroller.scrollTop += target.getBoundingClientRect().top - topOffset() - 12;
+      else scroller.scrollTop = progress * (scroller.scrollHeight - scroller.clientHeight);
+    }
+    ready = true;
+    // An article that fits in the window is read once it has been on screen a moment.
+    if (scroller && scroller.scrollHeight - scroller.clientHeight <= 0) setTimeout(write, 4000);
+  })();
+
+  return { restored, flush: () => write() as Promise<void> };
+}
