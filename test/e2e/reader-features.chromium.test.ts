@@ -103,7 +103,7 @@ describe('reader features in Chromium', () => {
     await b.bringToFront();
     await b.waitForFunction(() => Array.from(document.fonts).some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'), null, poll);
     await a.bringToFront();
-    expect(await storedSettings()).toMatchObject({ version: SETTINGS_VERSION, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ version: SETTINGS_VERSION, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
 
     // Custom colours, with their contrast shown.
     await a.locator('[data-setting="custom-colors"]').check();
@@ -195,7 +195,7 @@ describe('reader features in Chromium', () => {
     await page.keyboard.press('=');
     await page.keyboard.press('[');
     expect(await style(page, '.body figure', 'display')).toBe('none');
-    expect(await storedSettings()).toMatchObject({ showImages: false, fontSize: 20, columnWidth: 65 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ showImages: false, fontSize: 20, columnWidth: 65 });
     await page.keyboard.press('i');
     await page.keyboard.press('-');
     await page.keyboard.press(']');
@@ -219,7 +219,7 @@ describe('reader features in Chromium', () => {
     await page.locator('[data-action="rate-more"]').click();
     await page.locator('[data-action="rate-more"]').click();
     await page.keyboard.press('Escape');
-    expect(await storedSettings()).toMatchObject({ speechVoices: { id: 'stub-id-2' }, speechRate: 1.2 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ speechVoices: { id: 'stub-id-2' }, speechRate: 1.2 });
 
     await page.locator('[data-action="listen"]').click();
     await page.waitForFunction(() => document.body.shadowRoot!.querySelector('#jernih-title.speaking') !== null, null, poll);

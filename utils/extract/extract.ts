@@ -36,6 +36,8 @@ export function extractArticle(document: Document, { url, userRule }: ExtractOpt
   if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
   const userBodyRule: SiteRule | null = userRule?.body ? { ...(rule ?? USER_RULE_BASE), body: [userRule.body] } : null;
   resolveLazyImages(work);
+  // Before Readability: it resolves relative links against the document's baseURI, which for a parsed page (a
+  // fetched page 2, a test) is not the page's address.
   absolutizeUrls(work, baseUrlOf(work, url));
 
   const narrowed = (userBodyRule && applyRule(work, userBodyRule)) || (rule ? applyRule(work, rule) : false);

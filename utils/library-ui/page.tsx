@@ -83,6 +83,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   // What the view shows.
   let loading = true;
   let query = '';
+  /** The query whose results the list shows ('' while it shows the list): typing runs ahead of the results. */
+  let shown = '';
   let unread = false;
   let tag: string | null = null;
   let items: ArticleSummary[] = [];
@@ -148,7 +150,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     tags,
     items,
     loading,
-    searching: searching(),
+    searching: shown.trim().length >= 2,
     total,
     complete,
     active,
@@ -312,6 +314,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     const l = await library();
     const page = await l.list({ limit: FIRST_PAGE, unread, tag: tag ?? undefined });
     if (seq !== listSeq || searching()) return;
+    shown = '';
     items = page.items;
     next = page.next;
     total = items.length;
@@ -344,6 +347,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     const started = perf.now();
     const r = await l.search(q, { waitForBodies: false, unread, tag: tag ?? undefined, limit: SEARCH_LIMIT });
     if (seq !== searchSeq) return;
+    shown = q;
     items = r.items;
     next = null;
     total = r.total;
