@@ -146,7 +146,7 @@ describe('a site the user adds (e2e build: the permission is held from install, 
     await options.fill('#add-host', `https://www.${E2E_USER_SITE}/berita`);
     await options.click('[data-action="add-site"]');
     await options.waitForSelector(`input[data-site="${E2E_USER_SITE}"]`);
-    expect(await options.locator('.status').innerText()).toContain(`${E2E_USER_SITE} added`);
+    expect(await options.locator('section[aria-labelledby="user-h"] p.status').innerText()).toContain(`${E2E_USER_SITE} added`);
     const registered = async () => (await b.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts())).map((s: { id: string }) => s.id);
     await expect.poll(registered).toContain(`user-site:${E2E_USER_SITE}`);
 
