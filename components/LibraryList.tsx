@@ -209,6 +209,14 @@ function Row(p: RowProps) {
           {meta.map((m, k) => (
             <span key={k}>{m}</span>
           ))}
+          {item.progress > 0 && item.progress < 1 && !item.read && (
+            <span class="pct" role="img" aria-label={t('libraryProgress', String(Math.round(item.progress * 100)))}>
+              <span class="bar" aria-hidden="true">
+                <span style={{ width: `${Math.round(item.progress * 100)}%` }} />
+              </span>
+              {Math.round(item.progress * 100)}%
+            </span>
+          )}
           {item.tags.map((tag) => (
             <span class="tag" key={`#${tag}`}>
               #{tag}
@@ -236,11 +244,6 @@ function Row(p: RowProps) {
           <IconTrash />
         </button>
       </span>
-      {item.progress > 0 && item.progress < 1 && !item.read && (
-        <span class="progress" aria-label={t('libraryProgress', String(Math.round(item.progress * 100)))} role="img">
-          <span style={{ width: `${Math.round(item.progress * 100)}%` }} />
-        </span>
-      )}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, type Translate } from './i18n';
-import { THEMES, type Theme, type UserRule } from '@/utils/settings';
+import { THEMES, type Theme, type TranslationSettings, type UserRule } from '@/utils/settings';
+import { languageName } from './TranslatePanel';
 import { THEME_KEYS } from './AppearancePanel';
 
 export interface SiteRow {
@@ -35,6 +36,93 @@ export interface OptionsViewProps {
   /** Called in the click itself (a permission request). */
   onAllowPictures?: () => void;
   onOpenLibrary?: () => void;
+  /** Translation: the saved choice, the providers this browser offers, and the languages for "Translate into". */
+  translation?: { saved: TranslationSettings; offered: string[]; languages: string[]; uiLang: string };
+  /** Called in the Save click itself (it asks for the service's host permission). */
+  onSaveTranslation?: (next: TranslationSettings) => void;
+  translationStatus?: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+type ProviderChoice = 'none' | 'chrome-builtin' | 'libretranslate' | 'deepl';
+const PROVIDER_KEYS: Record<ProviderChoice, string> = {
+  none: 'optionsProviderNone',
+  'chrome-builtin': 'optionsProviderChrome',
+  libretranslate: 'optionsProviderLibre',
+  deepl: 'optionsProviderDeepl',
+};
+
+/** The Translation section: a small form, saved as a whole (Save asks for the chosen service's host access). */
+function TranslationSection(p: OptionsViewProps) {
+  const { t } = p;
+  const tr = p.translation!;
+  const saved = tr.saved.provider;
+  const [choice, setChoice] = useState<ProviderChoice>(saved.id);
+  const [url, setUrl] = useState(saved.id === 'libretranslate' ? saved.url : '');
+  const [ltKey, setLtKey] = useState(saved.id === 'libretranslate' ? saved.apiKey ?? '' : '');
+  const [deeplKey, setDeeplKey] = useState(saved.id === 'deepl' ? saved.apiKey : '');
+  const [target, setTarget] = useState(tr.saved.target);
+  const choices = (['none', ...tr.offered] as ProviderChoice[]).filter((c, i, a) => a.indexOf(c) === i);
+  const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const provider: TranslationSettings['provider'] =
+      choice === 'libretranslate'
+        ? { id: 'libretranslate', url: url.trim(), ...(ltKey.trim() ? { apiKey: ltKey.trim() } : {}) }
+        : choice === 'deepl'
+          ? { id: 'deepl', apiKey: deeplKey.trim() }
+          : { id: choice };
+    p.onSaveTranslation?.({ provider, target });
+  };
+  return (
+    <section aria-labelledby="translate-h" data-section="translation">
+      <h2 id="translate-h">{t('optionsTranslationTitle')}</h2>
+      <p class="hint">{t('optionsTranslationHint')}</p>
+      <form class="translation" onSubmit={submit}>
+        <fieldset>
+          <legend>{t('optionsProvider')}</legend>
+          {choices.map((c) => (
+            <label key={c} class="choice">
+              <input type="radio" name="provider" value={c} data-provider={c} checked={choice === c} onChange={() => setChoice(c)} />
+              {t(PROVIDER_KEYS[c])}
+            </label>
+          ))}
+        </fieldset>
+        {choice === 'libretranslate' && (
+          <div class="fields">
+            <label for="lt-url">{t('optionsLibreUrl')}</label>
+            <input id="lt-url" name="lt-url" type="url" inputMode="url" placeholder="https://libretranslate.example.org" value={url} onInput={(e) => setUrl(value(e))} />
+            <label for="lt-key">{t('optionsLibreKey')}</label>
+            <input id="lt-key" name="lt-key" type="password" autoComplete="off" value={ltKey} onInput={(e) => setLtKey(value(e))} />
+          </div>
+        )}
+        {choice === 'deepl' && (
+          <div class="fields">
+            <label for="deepl-key">{t('optionsDeeplKey')}</label>
+            <input id="deepl-key" name="deepl-key" type="password" autoComplete="off" value={deeplKey} onInput={(e) => setDeeplKey(value(e))} />
+            <p class="hint">{t('optionsDeeplKeyHint')}</p>
+          </div>
+        )}
+        {(choice === 'libretranslate' || choice === 'deepl') && <p class="hint">{t('optionsKeysLocal')}</p>}
+        <div class="fields">
+          <label for="tr-target">{t('optionsTargetLanguage')}</label>
+          <select id="tr-target" name="tr-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('translateLangBrowser', languageName(tr.uiLang, p.locale))}</option>
+            {tr.languages.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, p.locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" data-action="save-translation">{t('optionsTranslationSave')}</button>
+        {p.translationStatus && (
+          <p class={`status ${p.translationStatus.kind}`} role={p.translationStatus.kind === 'error' ? 'alert' : 'status'} data-translation-status={p.translationStatus.kind}>
+            {p.translationStatus.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
 }
 
 
@@ -121,6 +209,8 @@ export function OptionsView(p: OptionsViewProps) {
           </p>
         </section>
       )}
+
+      {p.translation && <TranslationSection {...p} />}
 
       <section aria-labelledby="detect-h">
         <h2 id="detect-h">{t('optionsDetectTitle')}</h2>

@@ -12,12 +12,13 @@ import { MoreMenu } from './MoreMenu';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { ReportDialog } from './ReportDialog';
 import { FixBar } from './FixBar';
+import { TranslatePanel } from './TranslatePanel';
 import { IconClose, IconUp } from './icons';
 import { outlineOf, type OutlineItem } from './outline';
 import { formatDate, type Translate } from './i18n';
-import type { FixView, PanelName, SpeechView, ToolbarAction, ViewEvent } from './reader-types';
+import type { FixView, PanelName, SpeechView, ToolbarAction, TranslateEvent, TranslateView, ViewEvent } from './reader-types';
 
-export type { PanelName, SpeechView, FixView, ToolbarAction, ViewEvent } from './reader-types';
+export type { PanelName, SpeechView, FixView, ToolbarAction, ViewEvent, TranslateView, TranslateEvent } from './reader-types';
 
 export interface ReaderViewProps {
   article: Article;
@@ -57,6 +58,9 @@ export interface ReaderViewProps {
   autoSite?: { label: string; on: boolean };
   onAutoClean?: (on: boolean) => void;
   autoOpened?: boolean;
+  /** The translation bar, when open (utils/reader/translate.ts). */
+  translate?: TranslateView | null;
+  onTranslate?: (event: TranslateEvent) => void;
 }
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -239,6 +243,7 @@ export function ReaderView(props: ReaderViewProps) {
           <div class="progress-fill" style={{ transform: `scaleX(${progress})` }} />
         </div>
         <FixBar t={t} fix={props.fix} onEvent={props.onEvent} />
+        {props.translate && <TranslatePanel t={t} view={props.translate} locale={locale} onEvent={(e) => props.onTranslate?.(e)} />}
       </div>
       {panelBox('appearance', <AppearancePanel settings={s} t={t} onSettings={props.onSettings} />)}
       {panelBox(

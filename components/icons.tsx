@@ -28,3 +28,9 @@ export const IconMore = () => (
 export const IconVoice = () => <Svg><path d="M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6" /></Svg>;
 export const IconUp = () => <Svg><path d="M12 19V5M5 12l7-7 7 7" /></Svg>;
 export const IconClose = () => <Svg><path d="M18 6L6 18M6 6l12 12" /></Svg>;
+export const IconTranslate = () => (
+  <Svg>
+    <path d="M4 5h8M8 3v2M10 5c-1 4-3.5 7-6 8.5M6 9c1.2 2 2.8 3.4 4.5 4.2" />
+    <path d="M12.5 21l4-9 4 9M14 17.8h5" />
+  </Svg>
+);

@@ -58,3 +58,43 @@ export type ViewEvent =
   | 'report'
   | 'copy-report'
   | 'print';
+
+/** What the translated article shows: the translation, the original, or each translated block under its original. */
+export type TranslateViewMode = 'translated' | 'original' | 'side';
+
+/** The translation bar's state (utils/reader/translate.ts keeps it; TranslatePanel shows it). */
+export interface TranslateView {
+  state: 'idle' | 'detecting' | 'downloading' | 'translating' | 'done' | 'error' | 'cancelled';
+  /** The article's language as used (the page's, detected, or the reader's choice); null: not known yet. */
+  source: string | null;
+  detected: { lang: string | null; via: 'page' | 'detector' | 'none'; uncertain: boolean } | null;
+  target: string;
+  done: number;
+  total: number;
+  failed: number;
+  fromCache: number;
+  /** On-device language pack download, 0..100. */
+  percent: number | null;
+  mode: TranslateViewMode;
+  hasTranslation: boolean;
+  /**
+   * kind: a TranslationErrorKind, 'not-configured', 'choose-source' or 'same-language'; options: offer the
+   * button that opens the options page.
+   */
+  error: { kind: string; options: boolean } | null;
+  /** The provider's name, once done ("Translated by ..."). */
+  provider: string | null;
+  /** The article text goes to a service on the internet. */
+  remote: boolean;
+  /** Language codes for the From and To lists. */
+  languages: string[];
+}
+
+export type TranslateEvent =
+  | { type: 'start' }
+  | { type: 'cancel' }
+  | { type: 'close' }
+  | { type: 'options' }
+  | { type: 'mode'; mode: TranslateViewMode }
+  | { type: 'source'; lang: string }
+  | { type: 'target'; lang: string };

@@ -9,7 +9,10 @@ import { ALL_SITES, syncRegisteredScripts } from '@/utils/background/user-sites'
 import { contentRequest, pageRequest, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
 import { openLibrary } from '@/utils/library';
 import { loadSettings, watchSettings } from '@/utils/settings';
-import { isDetectResult } from '@/utils/messages';
+import { isDetectResult, isOpenOptions } from '@/utils/messages';
+import { serveTranslatePort, TRANSLATE_PORT } from '@/utils/background/translate-service';
+import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
+import { providerConfigOf } from '@/utils/translate/config';
 
 const MENU_ID = 'jernih-read';
 const MENU_SAVE = 'jernih-save';
@@ -119,6 +122,15 @@ function onLibraryMessage(message: unknown, sender: Parameters<typeof contentReq
   return undefined;
 }
 
+// --- translation: the provider, its key and the cache live here, in the extension's origin -----------------------
+
+let translationCache: Promise<TranslationCache> | undefined;
+const translateDeps = {
+  getConfig: async () => providerConfigOf((await loadSettings(browser.storage.local)).translation.provider),
+  providerEnv: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
+  cache: () => (translationCache ??= openTranslationCache({ indexedDB: globalThis.indexedDB })),
+};
+
 function syncScripts() {
   void loadSettings(browser.storage.local)
     .then((s) => syncRegisteredScripts(s, browser.scripting as never, browser.permissions))
@@ -145,6 +157,16 @@ export default defineBackground(() => {
     void action.setBadgeText({ tabId, text: message.article ? '✓' : '' });
     if (message.article) void action.setTitle({ tabId, title: browser.i18n.getMessage('articleDetected') });
     return undefined;
+  });
+  // Only this extension's own content scripts and pages may translate through it.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== TRANSLATE_PORT) return;
+    if (port.sender?.id !== browser.runtime.id) return port.disconnect();
+    serveTranslatePort(port as never, translateDeps);
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id || !isOpenOptions(message)) return undefined;
+    return browser.runtime.openOptionsPage().then(() => true);
   });
   action.onClicked.addListener((tab) => void toggle(tab.id));
   browser.commands.onCommand.addListener((command, tab) => {

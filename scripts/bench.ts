@@ -1,11 +1,15 @@
 /**
  * npm run bench [-- --json] [--runs N | --node-seconds S] [--warmup N] [--browser-runs N] [--no-browser] [--no-node] [--build]
+ *               [--library-n N] [--no-library]
  *
  * The performance budgets of DESIGN.md, measured (never asserted in tests):
  *   (a) Node + jsdom: extractArticle vs bare Readability on every article fixture, same document, interleaved runs.
  *   (b) Headless Chromium with the built extension: real toolbar action (CDP Extensions.triggerAction) -> painted
  *       reader view; plus bare Readability (and the engine alone) run inside the same pages, for a ratio.
  *   (c) The content-script bundle: raw and gzipped bytes.
+ *   (d) The saved-articles library with 10,000 articles (--library-n N, --no-library): in Node on fake-indexeddb
+ *       (scripts/lib/library-bench.ts) and in Chromium with the built extension (scripts/lib/library-browser-bench.ts):
+ *       popup list painted, search per keystroke, save, export of all.
  * Progress goes to stderr; stdout gets the table, or with --json one JSON object on one line and nothing else
  * (use `npm run -s bench -- --json`: without -s, npm itself prints a "> jernih bench" banner to stdout).
  */
@@ -27,7 +31,11 @@ const ROOT = resolve(import.meta.dirname, '..');
 const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
 const BUNDLE = join(EXT_DIR, 'content-scripts', 'reader.js');
 /** DESIGN.md, "Performance budgets". */
-const BUDGET = { extractVsReadability: 1.3, clickToPaintMedianMs: 100 };
+const BUDGET = {
+  extractVsReadability: 1.3,
+  clickToPaintMedianMs: 100,
+  library: { listPaintMs: 150, searchKeystrokeMs: 30, saveMs: 50, exportAllMs: 10_000 },
+};
 /**
  * Representative article pages for the browser run: both Kompas rule pages (served under their real host, so
  * the rule applies), an Indonesian generic news page, English news, a long read, a table, code, and the
@@ -53,6 +61,8 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '2' },
     'browser-runs': { type: 'string', default: '7' },
     'no-translate': { type: 'boolean', default: false },
+    'library-n': { type: 'string', default: '10000' },
+    'no-library': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-node': { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
@@ -583,6 +593,20 @@ async function benchBrowser(extDir: string) {
   }
 }
 
+// --- (d) the saved-articles library ------------------------------------------------------------------------------
+
+async function benchLibraries(extDir: string) {
+  const n = Math.max(10, Math.floor(Number(opts['library-n'])));
+  const t0 = performance.now();
+  const { benchLibrary } = await import('./lib/library-bench');
+  const { benchLibraryBrowser } = await import('./lib/library-browser-bench');
+  log(`(d) library: ${n} articles, Node (fake-indexeddb) then Chromium`);
+  const node = opts['no-node'] ? null : await benchLibrary({ n, log: (m) => log(`    ${m}`) });
+  const browser = opts['no-browser'] ? null : await benchLibraryBrowser({ extDir, n, log });
+  log(`    done in ${((performance.now() - t0) / 1000) | 0} s`);
+  return { n, budgets: BUDGET.library, browser, node };
+}
+
 // --- report -----------------------------------------------------------------------------------------------------
 
 function table(rows: (string | number | null)[][], align: ('l' | 'r')[]): string {
@@ -600,11 +624,12 @@ async function main() {
   ensureBuild();
   const snapshot = snapshotBuild();
   const { bundle } = snapshot;
-  let node, browser, translation;
+  let node, browser, translation, library;
   try {
     node = opts['no-node'] ? null : benchNode();
     browser = opts['no-browser'] ? null : await benchBrowser(snapshot.dir);
     translation = opts['no-translate'] ? null : await benchTranslation(ROOT);
+    library = opts['no-library'] ? null : await benchLibraries(snapshot.dir);
   } finally {
     rmSync(snapshot.dir, { recursive: true, force: true });
   }
@@ -615,6 +640,7 @@ async function main() {
     node,
     browser,
     translation,
+    library,
     bundle,
     seconds: r2((performance.now() - started) / 1000),
   };
@@ -720,6 +746,38 @@ async function main() {
     const untitled = browser.pages.filter((p) => !p.readerShowsTitle).map((p) => p.id);
     if (untitled.length) out.push(`WARNING: the reader did not show the expected headline on: ${untitled.join(', ')}`);
     if (browser.failures.length) out.push(`failed clicks: ${browser.failures.join('; ')}`);
+    out.push('');
+  }
+  if (library) {
+    const L = BUDGET.library;
+    const b = library.browser;
+    const nf = library.node;
+    out.push(`(d) saved-articles library, ${library.n} articles`);
+    if (b) {
+      out.push(`    Chromium ${b.chromium} with the built extension (seeded in ${(b.seedMs / 1000).toFixed(1)} s, indexes built in ${(b.indexBuildMs / 1000).toFixed(1)} s):`);
+      out.push(
+        table(
+          [
+            ['figure', 'median', 'p95', 'max', 'runs', 'budget', ''],
+            ['popup list painted (ms since navigation)', fx(b.listPaintMs.median, 1), fx(b.listPaintMs.p95, 1), fx(b.listPaintMs.max, 1), b.listPaintMs.runs, `${L.listPaintMs}`, verdict(b.listPaintMs.median < L.listPaintMs)],
+            ['search, per keystroke (ms)', fx(b.searchKeystrokeMs.median, 1), fx(b.searchKeystrokeMs.p95, 1), fx(b.searchKeystrokeMs.max, 1), b.searchKeystrokeMs.runs, `${L.searchKeystrokeMs}`, verdict(b.searchKeystrokeMs.median < L.searchKeystrokeMs)],
+            ['save from the reader, click -> saved (ms)', fx(b.saveMs.median, 1), fx(b.saveMs.p95, 1), fx(b.saveMs.max, 1), b.saveMs.runs, `${L.saveMs}`, verdict(b.saveMs.median < L.saveMs)],
+            [`export all, JSON ${b.exportAllJsonMB} MB (ms)`, String(b.exportAllJsonMs), '', '', 1, `${L.exportAllMs}`, verdict(b.exportAllJsonMs < L.exportAllMs)],
+          ],
+          ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+        ),
+      );
+      out.push(`    search indexes loaded ${b.searchIndexesLoadedMs} ms after the popup opened (keystrokes before that answer from titles).`);
+      out.push(`    clock: ${b.clock}`);
+    }
+    if (nf) {
+      out.push(
+        `    Node (fake-indexeddb, an upper bound for IndexedDB work): list ${fx(nf.listFirstPageMs.median)} ms, search ${fx(nf.searchKeystrokeMs.median)} ms ` +
+          `(p95 ${fx(nf.searchKeystrokeMs.p95)}) a keystroke, save ${fx(nf.saveMs.median)} ms (${fx(nf.saveWithIndexMs.median)} with a loaded index), ` +
+          `export all ${nf.exportAllJsonMs} ms (${nf.exportAllJsonMB} MB), Markdown ${nf.exportMarkdownMsPerArticle} ms and EPUB ${nf.exportEpubMsPerArticle} ms an article, ` +
+          `index snapshots ${nf.snapshotMB.heads} + ${nf.snapshotMB.body} MB.`,
+      );
+    }
     out.push('');
   }
   out.push(`(c) content script ${bundle.path}: ${bundle.bytes} bytes raw, ${bundle.gzipBytes} bytes gzip -${bundle.gzipLevel} (${(bundle.gzipBytes / 1024).toFixed(1)} KiB); built ${bundle.builtAt}`);

@@ -193,3 +193,9 @@ export function isTranslatePortOut(msg: unknown): msg is TranslatePortOut {
   const t = (msg as { type?: unknown } | null)?.type;
   return typeof t === 'string' && /^translate:(segment|progress|done|cancelled|error)$/.test(t);
 }
+
+/** reader -> background: open the options page (from a translation error: "Choose a service in Options"). */
+export interface OpenOptionsMessage {
+  type: 'translate:open-options';
+}
+export const isOpenOptions = (msg: unknown): msg is OpenOptionsMessage => (msg as { type?: unknown } | null)?.type === 'translate:open-options';

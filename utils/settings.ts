@@ -6,8 +6,12 @@
  * and the "detect articles everywhere" mode; 3 adds the reader's typography (family, line height, column width,
  * letter and word spacing, alignment), the black and high-contrast themes, custom colours, hiding images,
  * read-aloud voice and rate, and the user's own site rules (picked article body, removed blocks); 4 adds the saved
- * articles' "keep pictures for offline reading" switch and whether access to all sites was asked for (once).
+ * articles' "keep pictures for offline reading" switch and whether access to all sites was asked for (once); 5 adds
+ * translation: the provider the reader chose (none, Chrome's on-device translator, LibreTranslate with its server and
+ * optional key, DeepL with its key) and the target language. Keys stay in storage.local, never storage.sync.
  */
+import { deeplEndpoint } from './translate/providers/deepl';
+
 export const THEMES = ['auto', 'light', 'sepia', 'dark', 'black', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -63,8 +67,23 @@ export interface UserRule {
   updated: string;
 }
 
+/** The translation service the reader chose; 'none' until they choose one (translation is off until asked). */
+export type TranslationProviderSetting =
+  | { id: 'none' }
+  | { id: 'chrome-builtin' }
+  | { id: 'libretranslate'; url: string; apiKey?: string }
+  | { id: 'deepl'; apiKey: string };
+
+export interface TranslationSettings {
+  provider: TranslationProviderSetting;
+  /** Language to translate into (primary subtag, 'en', 'id'); '' means the browser's UI language. */
+  target: string;
+}
+
+export const DEFAULT_TRANSLATION: Readonly<TranslationSettings> = Object.freeze({ provider: Object.freeze({ id: 'none' as const }), target: '' });
+
 export interface Settings {
-  version: 4;
+  version: 5;
   theme: Theme;
   /** Body text size in CSS pixels. */
   fontSize: number;
@@ -94,6 +113,7 @@ export interface Settings {
    * can ask again. 'allowed' also keeps "detect everywhere" from giving the access back when it is switched off.
    */
   imageAccess: ImageAccess;
+  translation: TranslationSettings;
 }
 
 export const IMAGE_ACCESS = ['ask', 'allowed', 'declined'] as const;
@@ -101,13 +121,13 @@ export type ImageAccess = (typeof IMAGE_ACCESS)[number];
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_COLORS: Readonly<CustomColors> = Object.freeze({ on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' });
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: 4,
+  version: 5,
   theme: 'auto',
   fontSize: FONT_SIZE.default,
   fontFamily: 'serif',
@@ -126,6 +146,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   detectEverywhere: false,
   saveImages: true,
   imageAccess: 'ask',
+  translation: DEFAULT_TRANSLATION,
 });
 
 const clampFontSize = (n: unknown): number =>
@@ -238,14 +259,16 @@ function migrateVoices(v: unknown): Record<string, string> {
  * v2 -> v3: every v2 field is carried over as it was; the typography, colours, images, speech and user rules
  * take their defaults (nothing in v2 says otherwise).
  * v3 -> v4: every v3 field is carried over; pictures are kept (the default: a saved article should read offline as
- * it was) and access to all sites counts as not asked yet. Damaged values of any version fall back field by field.
+ * it was) and access to all sites counts as not asked yet.
+ * v4 -> v5: every v4 field is carried over; translation starts off (no provider) with the browser's language as
+ * the target. Damaged values of any version fall back field by field.
  */
 export function migrateSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return freshDefaults();
   const s = raw as Record<string, unknown>;
   const colors = (s.customColors && typeof s.customColors === 'object' ? s.customColors : {}) as Record<string, unknown>;
   return {
-    version: 4,
+    version: 5,
     theme: THEMES.includes(s.theme as Theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
     fontSize: clampFontSize(s.fontSize),
     fontFamily: FONT_FAMILIES.includes(s.fontFamily as FontFamily) ? (s.fontFamily as FontFamily) : DEFAULT_SETTINGS.fontFamily,
@@ -269,7 +292,53 @@ export function migrateSettings(raw: unknown): Settings {
     detectEverywhere: s.detectEverywhere === true,
     saveImages: s.saveImages !== false,
     imageAccess: IMAGE_ACCESS.includes(s.imageAccess as ImageAccess) ? (s.imageAccess as ImageAccess) : 'ask',
+    translation: migrateTranslation(s.translation),
   };
+}
+
+const LANG_SETTING = /^[a-z]{2,3}(-[A-Za-z]{4})?$/;
+const KEY_OK = (k: unknown): k is string => typeof k === 'string' && k.trim().length > 0 && k.length < 500;
+
+/** A LibreTranslate server address: http(s) only, without a trailing slash; null when it is not one. */
+export function normalizeServiceUrl(input: string): string | null {
+  try {
+    const u = new URL(input.trim());
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    if (u.username || u.password) return null;
+    return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+function migrateTranslation(v: unknown): TranslationSettings {
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  const target = typeof o.target === 'string' && LANG_SETTING.test(o.target) ? o.target : '';
+  const p = (o.provider && typeof o.provider === 'object' ? o.provider : {}) as Record<string, unknown>;
+  let provider: TranslationProviderSetting = { id: 'none' };
+  if (p.id === 'chrome-builtin') provider = { id: 'chrome-builtin' };
+  else if (p.id === 'deepl' && KEY_OK(p.apiKey)) provider = { id: 'deepl', apiKey: p.apiKey.trim() };
+  else if (p.id === 'libretranslate' && typeof p.url === 'string') {
+    const url = normalizeServiceUrl(p.url);
+    if (url) provider = { id: 'libretranslate', url, ...(KEY_OK(p.apiKey) ? { apiKey: p.apiKey.trim() } : {}) };
+  }
+  return { provider, target };
+}
+
+/**
+ * The origin pattern the chosen service needs host access for (asked for when the options are saved), or null
+ * for providers that reach no server. DeepL: the free or the pro endpoint, the one the provider picks from the key.
+ */
+export function translationOrigins(provider: TranslationProviderSetting): string[] {
+  if (provider.id === 'libretranslate') {
+    const url = normalizeServiceUrl(provider.url);
+    // Match patterns take no port (Firefox rejects one; without it, every port of the host matches).
+    if (!url) return [];
+    const u = new URL(url);
+    return [`${u.protocol}//${u.hostname}/*`];
+  }
+  if (provider.id === 'deepl') return [`${deeplEndpoint(provider.apiKey)}/*`];
+  return [];
 }
 
 /** Defaults with fresh (unfrozen) nested values, safe to hand out and edit. */
@@ -280,6 +349,7 @@ const freshDefaults = (): Settings => ({
   userRules: [],
   autoCleanOff: [],
   userSites: [],
+  translation: { provider: { id: 'none' }, target: '' },
 });
 
 /** The part of browser.storage.StorageArea this module needs. */

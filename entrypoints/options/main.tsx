@@ -5,7 +5,12 @@ import { OptionsView, type OptionsViewProps } from '@/components/OptionsView';
 import { SITE_RULES } from '@/utils/extract/sites';
 import { userSitePatterns } from '@/utils/extract/site-patterns';
 import { ALL_SITES } from '@/utils/background/user-sites';
-import { autoCleanOn, loadSettings, normalizeHost, saveSettings, watchSettings, withAutoClean, withoutUserRule, type Settings } from '@/utils/settings';
+import {
+  autoCleanOn, loadSettings, normalizeHost, normalizeServiceUrl, saveSettings, translationOrigins, watchSettings, withAutoClean, withoutUserRule,
+  type Settings, type TranslationSettings,
+} from '@/utils/settings';
+import { offeredProviders } from '@/utils/translate/providers/index';
+import { TRANSLATE_LANGS } from '@/utils/reader/translate';
 import { exportUserRules } from '@/utils/reader/rules-export';
 
 const area = browser.storage.local;
@@ -13,6 +18,7 @@ const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key
 const app = document.getElementById('app')!;
 document.documentElement.lang = browser.i18n.getUILanguage();
 let status: OptionsViewProps['status'] = null;
+let translationStatus: OptionsViewProps['translationStatus'] = null;
 let allSites = false;
 const refreshAccess = () => browser.permissions.contains({ origins: ALL_SITES }).then((granted) => (allSites = granted));
 
@@ -68,6 +74,9 @@ function paint(s: Settings) {
           paint(await saveSettings(area, { imageAccess: granted ? 'allowed' : 'declined' }));
         });
       }}
+      translation={{ saved: s.translation, offered: offeredProviders(globalThis), languages: TRANSLATE_LANGS, uiLang: browser.i18n.getUILanguage() }}
+      translationStatus={translationStatus}
+      onSaveTranslation={(next) => saveTranslation(next, s)}
       onOpenLibrary={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html' as never)}?view=tab` })}
     />,
     app,
@@ -84,6 +93,26 @@ function download(name: string, text: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Checks the form, asks for the chosen service's host access (now, inside the click), then saves; refused: not saved. */
+function saveTranslation(next: TranslationSettings, s: Settings) {
+  const tell = (kind: 'ok' | 'error', text: string, settings: Settings) => {
+    translationStatus = { kind, text };
+    paint(settings);
+  };
+  const p = next.provider;
+  if (p.id === 'libretranslate' && !normalizeServiceUrl(p.url)) return tell('error', t('optionsInvalidUrl'), s);
+  if (p.id === 'deepl' && !p.apiKey) return tell('error', t('optionsKeyRequired'), s);
+  const origins = translationOrigins(p);
+  const granted = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
+  void granted.then(
+    async (ok) => {
+      if (!ok) return tell('error', t('optionsTranslationRefused', origins[0].replace(/\/\*$/, '')), await loadSettings(area));
+      tell('ok', t('optionsTranslationSaved'), await saveSettings(area, { translation: next }));
+    },
+    () => tell('error', t('optionsTranslationRefused', origins[0].replace(/\/\*$/, '')), s),
+  );
 }
 
 function say(kind: 'ok' | 'error', text: string, s: Settings) {

@@ -86,6 +86,38 @@ ${body.map((p) => (p.startsWith('<') ? p : `<p>${p}</p>`)).join('\n')}
 
 const urlOf = (a: TestArticle, query = '') => `http://${HOST}:${port}${a.path}${query}`;
 
+/** Articles of a library in use (for the screenshots), as a Jernih export to import: [title, site, host, tags, read, progress, hours ago]. */
+const SEED: [string, string, string, string[], boolean, number, number][] = [
+  ['Pemerintah siapkan subsidi transportasi umum untuk pekerja komuter', 'Kompas.com', 'www.kompas.com', ['transportasi'], false, 0.4, 30],
+  ['Kereta cepat tambah jadwal perjalanan saat libur akhir tahun', 'detikNews', 'news.detik.com', ['transportasi'], true, 1, 52],
+  ['BMKG: puncak musim hujan diperkirakan Januari, warga diminta waspada', 'CNN Indonesia', 'www.cnnindonesia.com', ['cuaca', 'banjir'], false, 0, 75],
+  ['Mengapa harga cabai selalu melonjak menjelang hari raya', 'Tempo.co', 'bisnis.tempo.co', ['ekonomi'], false, 0.15, 98],
+  ['Sekolah di daerah terpencil mulai terima internet satelit', 'Antara', 'www.antaranews.com', [], true, 1, 140],
+  ['Festival film pendek Yogyakarta tampilkan 120 karya sineas muda', 'Republika', 'news.republika.co.id', ['budaya'], false, 0, 190],
+  ['In praise of slow reading: why long articles still matter', 'The Long Read', 'longread.example.com', ['reading'], false, 0.6, 260],
+];
+
+function seedExport(): string {
+  const now = Date.now();
+  const articles = SEED.map(([title, site, host, tags, read, progress, hours], i) => {
+    const url = `https://${host}/read/2026/11/${20 + (i % 6)}/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const text = `${title}. ${para('Laporan lengkap tentang peristiwa ini.', i)} ${para('Warga dan pejabat memberi tanggapan.', i + 1)}`;
+    const savedAt = now - hours * 3600_000;
+    return {
+      id: `seed-${i}`,
+      canonicalUrl: url,
+      article: {
+        url, title, byline: 'Redaksi', siteName: site, publishedTime: new Date(savedAt - 7200_000).toISOString(), lang: 'id', dir: 'ltr', leadImage: null,
+        contentHtml: `<p>${text}</p>`, textContent: text, excerpt: `${text.slice(title.length + 2, title.length + 220).replace(/\s+\S*$/, '')}…`, wordCount: 420 + i * 90,
+        readingMinutes: 2 + i, ruleId: null,
+      },
+      savedAt, updatedAt: savedAt, read, position: { progress, block: Math.round(progress * 10) }, tags, images: [], needsContent: false,
+      deletedAt: null, imageData: [],
+    };
+  });
+  return JSON.stringify({ format: 'jernih-library', version: 1, exportedAt: new Date(now).toISOString(), schemaVersion: 2, count: articles.length, articles });
+}
+
 // --- helpers ------------------------------------------------------------------------------------------------------
 
 async function extensionPage(b: ChromiumWithExtension, path: string, viewport?: { width: number; height: number }): Promise<Page> {
@@ -225,6 +257,17 @@ describe('saved articles in Chromium', () => {
     expect(recs.map((r) => r.title)).toEqual([ARTICLES[0].title]);
     // Both pictures are on the page's own site: kept (activeTab gives the background access to it).
     expect(recs[0].images.sort()).toEqual([`http://${HOST}:${port}/foto/banjir-lead.png`, `http://${HOST}:${port}/foto/banjir-posko.png`].sort());
+
+    // The reader's Library button opens the library popup; the toolbar button goes on toggling the reader.
+    await page.locator('[data-action="library"]').click();
+    const listed = await waitPopup<string[]>(holder, `() => Array.from(document.querySelectorAll('.row .title')).map((t) => t.textContent)`, (v) => v.length === 1);
+    expect(listed[0]).toContain(ARTICLES[0].title);
+    await inPopup(holder, `() => v.close()`);
+    await until(async () => (await holder.evaluate(() => (globalThis as any).chrome.extension.getViews({ type: 'popup' }).length)) === 0);
+    const tabId = await tabIdOf(browser, page);
+    expect(await browser.worker.evaluate((id) => (globalThis as any).chrome.action.getPopup({ tabId: id }), tabId)).toBe('');
+    await browser.clickAction(page);
+    await waitForReader(page, false);
     await page.close();
   });
 
@@ -464,7 +507,15 @@ describe('saved articles in Chromium', () => {
   });
 
   it('the popup and the library tab look right in light and dark, and pass axe', async () => {
-    // Two more entries with tags and a reading position, so the pictures show what a used library looks like.
+    // More entries (imported: tags, read marks, reading positions), so the pictures show a library in use.
+    const seeded = join(tmpdir(), `jernih-e2e-seed-${Date.now()}.json`);
+    writeFileSync(seeded, seedExport());
+    const importer = await extensionPage(browser, 'library.html?view=tab&panel=import');
+    await importer.locator('[data-action="import-file"]').setInputFiles(seeded);
+    await importer.waitForFunction(() => document.querySelector('.toast.show')?.textContent?.includes('Imported'), null, poll);
+    expect(await importer.locator('.toast.show .toast-text').textContent()).toBe(`Imported: ${SEED.length} added, 0 updated, 0 skipped.`);
+    await importer.close();
+
     const article = await openArticle(browser, ARTICLES[0]);
     // The popup knows the page it is about once the person has used Jernih there (activeTab).
     await browser.clickAction(article);
@@ -478,6 +529,7 @@ describe('saved articles in Chromium', () => {
     await popup.waitForFunction(() => document.querySelectorAll('.seg .count').length === 2, null, poll);
     expect(await axe(popup)).toEqual([]);
     await popup.locator('.row').first().hover();
+    await popup.waitForTimeout(250); // the row's buttons have faded in
     await popup.screenshot({ path: join(ARTIFACTS, 'library-popup-light.png') });
     await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.waitForTimeout(100);

@@ -1,9 +1,10 @@
 /**
- * extractArticle(document, { url }): the reader's engine. Pure and synchronous: it works on a clone of the
- * document, reads no browser globals, and runs the same in the content script and in Node tests.
+ * extractArticle(document, { url }): the reader's engine. Pure and synchronous: it never changes the page (it
+ * reads it, and works on a copy: the rule's body alone when a site rule finds it, else a clone of the page),
+ * reads no browser globals, and runs the same in the content script and in Node tests.
  *
- * Pipeline: metadata (before anything changes the page) -> lazy images and absolute URLs -> site rule narrows
- * and cleans -> structural clutter -> Readability -> text clutter -> headline de-duplication -> DOMPurify.
+ * Pipeline: metadata (read from the page) -> site rule narrows and cleans -> lazy images and absolute URLs ->
+ * structural clutter -> Readability -> text clutter -> headline de-duplication -> DOMPurify.
  */
 import type { Article, ExtractOptions } from './types';
 import { findRule, type SiteRule } from './sites';
@@ -25,11 +26,15 @@ const MIN_WORDS = 70;
 const WORDS_PER_MINUTE = 220;
 
 export function extractArticle(document: Document, { url, userRule }: ExtractOptions): Article | null {
-  const work = document.cloneNode(true) as Document;
-  if (!work.documentElement || !work.body) return null;
-
+  if (!document.documentElement || !document.body) return null;
   const rule = findRule(url);
-  const meta = readMetadata(work, url, rule);
+  // Metadata is only read, so it comes from the page itself, before anything is copied or changed.
+  const meta = readMetadata(document, url, rule);
+  // A built-in rule that finds its body: copy just that body into a fresh document (a fraction of the page),
+  // instead of cloning the whole page. The user's rule keeps the whole-page path: its selectors may be paths
+  // from the top of the page.
+  const work = (!userRule && rule && copyRuleBody(document, rule)) || (document.cloneNode(true) as Document);
+  const fast = work.body?.getAttribute('data-jernih-rule') === rule?.id && !!rule;
   // The user's rule first, on the document as the page built it (its selectors were taken from the live page):
   // their removals, then their body, which narrows like a site rule's body and still gets the site's own
   // clutter rules. If their body is gone from the page, the built-in rule (or the generic path) takes over.
@@ -38,9 +43,9 @@ export function extractArticle(document: Document, { url, userRule }: ExtractOpt
   resolveLazyImages(work);
   // Before Readability: it resolves relative links against the document's baseURI, which for a parsed page (a
   // fetched page 2, a test) is not the page's address.
-  absolutizeUrls(work, baseUrlOf(work, url));
+  absolutizeUrls(work, baseUrlOf(document, url));
 
-  const narrowed = (userBodyRule && applyRule(work, userBodyRule)) || (rule ? applyRule(work, rule) : false);
+  const narrowed = fast || (userBodyRule && applyRule(work, userBodyRule)) || (rule ? applyRule(work, rule) : false);
   // After the rule: its selectors must see the site's own markup, not the figures made here.
   normalizeFigures(work);
   if (!narrowed && isNotAnArticle(work, meta)) return null;
@@ -51,7 +56,7 @@ export function extractArticle(document: Document, { url, userRule }: ExtractOpt
   const content = parsed.content;
 
   removeClutterText(content);
-  const title = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, work);
+  const title = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, document);
   removeRepeatedHeadline(content, title);
   dropBylineLines(content, meta.byline);
   restoreFragmentLinks(content, [url, baseUrlOf(document, url)]);
@@ -90,6 +95,29 @@ export function extractArticle(document: Document, { url, userRule }: ExtractOpt
 function applyRule(work: Document, rule: SiteRule): boolean {
   const body = firstMatch(work, rule.body);
   if (!body) return false;
+  cleanRuleBody(body, rule);
+  wrapAsArticle(work, body);
+  return true;
+}
+
+/**
+ * The rule's body, copied alone into a new document (the page is never touched) and cleaned there; null when the
+ * page has no such body. The copy's <body> is marked with the rule's id so the caller knows it is narrowed.
+ */
+function copyRuleBody(page: Document, rule: SiteRule): Document | null {
+  const found = firstMatch(page, rule.body);
+  // linkedom has no DOMImplementation: the whole-page path then.
+  if (!found || typeof page.implementation?.createHTMLDocument !== 'function') return null;
+  const doc = page.implementation.createHTMLDocument('');
+  const body = doc.importNode(found, true) as Element;
+  doc.body.append(body);
+  cleanRuleBody(body, rule);
+  wrapAsArticle(doc, body);
+  doc.body.setAttribute('data-jernih-rule', rule.id);
+  return doc;
+}
+
+function cleanRuleBody(body: Element, rule: SiteRule): void {
   for (const sel of rule.removeParagraphsWith ?? []) {
     for (const el of Array.from(body.querySelectorAll(sel))) (el.closest('p, li, div, h2, h3, h4') ?? el).remove();
   }
@@ -98,13 +126,15 @@ function applyRule(work: Document, rule: SiteRule): boolean {
   removeAll(body, rule.remove);
   if (rule.stopPhrases?.length) cutAtPhrases(body, rule.stopPhrases);
   rule.clean?.(body);
-  // A <div> inside the <article>: Readability turns loose text and <br><br> runs into paragraphs only in divs.
+}
+
+/** A <div> inside an <article>: Readability turns loose text and <br><br> runs into paragraphs only in divs. */
+function wrapAsArticle(work: Document, body: Element): void {
   const article = work.createElement('article');
   const inner = work.createElement('div');
   inner.append(...Array.from(body.childNodes));
   article.append(inner);
   work.body.replaceChildren(article);
-  return true;
 }
 
 function cutAtPhrases(body: Element, phrases: readonly string[]): void {

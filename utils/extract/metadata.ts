@@ -209,6 +209,9 @@ export function primaryLang(raw: string | null | undefined): string | null {
 export const isRtlLang = (lang: string | null): boolean => !!lang && RTL_LANGS.has(lang);
 
 export function readMetadata(doc: Document, url: string, rule: SiteRule | null): PageMetadata {
+  // The caches are for one extraction: a live page's head changes (single-page sites), so start fresh.
+  metaIndexes.delete(doc);
+  ldCache.delete(doc);
   const ld = findArticleLd(doc);
   const allLd = ld ? null : readJsonLd(doc);
   const ruleMeta = rule?.metadata;

@@ -542,7 +542,11 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   const ready = track(reloadList().catch(fail));
   void ready.then(async () => {
     // After the first paint: the rest of the page, the search indexes, the trash.
-    const loadIndexes = () => void lib?.searchReady().catch(() => undefined);
+    const loadIndexes = () =>
+      void lib?.searchReady().then(
+        () => perf.mark('jernih:search-ready'),
+        () => undefined,
+      );
     if (win.requestIdleCallback) win.requestIdleCallback(loadIndexes, { timeout: 300 });
     else setTimeout(loadIndexes, 50);
     void lib?.purge({ olderThanMs: TRASH_KEEP_MS }).catch(() => undefined);

@@ -11,6 +11,9 @@ import { isBackgroundToReader, type ExtractReply } from '../messages';
 import { browserSpeechEngine } from './speech';
 import { saveActions } from './save-action';
 import { IconLibrary, IconSave } from '@/components/library-icons';
+import { IconTranslate } from '@/components/icons';
+import { createReaderTranslation, type ReaderPort } from './translate';
+import { TRANSLATE_PORT } from '../background/translate-service';
 
 const INSTANCE = Symbol.for('jernih.reader');
 
@@ -35,6 +38,17 @@ export function getReader(): ReaderController {
     readArticle: () => reader.readArticle(),
     icons: { save: (saved) => h(IconSave, { filled: saved }), library: () => h(IconLibrary, null) },
   });
+  const translation = createReaderTranslation({
+    uiLang: browser.i18n.getUILanguage(),
+    connect: () => browser.runtime.connect({ name: TRANSLATE_PORT }) as unknown as ReaderPort,
+    detectLanguage: (text) => browser.i18n.detectLanguage(text),
+    // Chrome's on-device translator runs here, in the page, from the reader's click (it needs the gesture).
+    scope: window,
+    // TEST-ONLY (e2e build): a short download time limit, set by the browser test on the page.
+    downloadTimeoutMs: () =>
+      import.meta.env.MODE === 'e2e' ? Number(document.documentElement.getAttribute('data-jernih-e2e-download-timeout')) || undefined : undefined,
+    openOptions: () => void browser.runtime.sendMessage({ type: 'translate:open-options' }).catch(() => undefined),
+  });
   const reader: ReaderController = createReaderController({
     doc: document,
     win: window,
@@ -49,6 +63,8 @@ export function getReader(): ReaderController {
     fonts: { FontFace: window.FontFace, url: (path) => browser.runtime.getURL(path as never) },
     version: browser.runtime.getManifest().version,
     actions,
+    translation,
+    translateIcon: () => h(IconTranslate, null),
   });
   w[INSTANCE] = reader;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -23,6 +23,7 @@ import { findOriginal } from './locate';
 import { startPicker, type Picker } from './picker';
 import { buildReport } from './report';
 import { removeUserBlocks, withoutUserBlocks } from './user-rule';
+import type { ReaderTranslation, TranslationContext } from './translate';
 import css from '@/components/reader.css?inline';
 
 export type UserRuleInput = { body?: string; remove?: string[] };
@@ -60,6 +61,10 @@ export interface ReaderEnv {
   fixable?: boolean;
   /** Another name for Exit (a saved article goes back to the library). */
   exitLabel?: string;
+  /** Translation of the shown article (utils/reader/translate.ts); adds the Translate button. */
+  translation?: ReaderTranslation;
+  /** The Translate button's icon. */
+  translateIcon?: () => import('preact').ComponentChildren;
 }
 
 /** What an action may do to the open reader. */
@@ -216,7 +221,9 @@ export function createReaderController(env: ReaderEnv): ReaderController {
           ruleHost={baseRule?.host ?? null}
           report={report}
           message={message}
-          actions={env.actions?.(article, ui)}
+          actions={allActions(article)}
+          translate={env.translation?.view() ?? null}
+          onTranslate={(e) => env.translation?.handle(e, translationContext())}
           prepareBody={env.prepareBody}
           fixable={env.fixable}
           exitLabel={env.exitLabel}
@@ -264,7 +271,31 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   };
 
   const ui: ReaderUi = { repaint: () => paint(), say: (text) => say(text) };
-  const extraAction = (a: ReaderAction) => (article ? env.actions?.(article, ui).find((x) => x.shortcut === a) : undefined);
+  const translationContext = (): TranslationContext => ({
+    body: bodyEl(),
+    scroller: view(),
+    article: article!,
+    settings,
+    repaint: () => paint(),
+  });
+  /** The embedder's actions (Save, Library), then Translate. */
+  const allActions = (a: Article): ToolbarAction[] => {
+    const list = [...(env.actions?.(a, ui) ?? [])];
+    const tr = env.translation;
+    if (tr) {
+      const shown = tr.view();
+      list.push({
+        id: 'translate',
+        label: t('translateTitle'),
+        icon: env.translateIcon?.(),
+        pressed: !!shown,
+        shortcut: 'translate',
+        onClick: () => tr.toggle(translationContext()),
+      });
+    }
+    return list;
+  };
+  const extraAction = (a: ReaderAction) => (article ? allActions(article).find((x) => x.shortcut === a) : undefined);
   const available = (a: ReaderAction) =>
     a === 'save' || a === 'translate' ? !!extraAction(a) : env.fixable === false ? a !== 'pick' && a !== 'remove-mode' : true;
 
@@ -664,6 +695,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     unwatch?.();
     unwatch = null;
     panel = null;
+    env.translation?.reset();
     render(null, swap.root);
     swap.restore();
     swap = null;

@@ -1,0 +1,152 @@
+import type { Translate } from './i18n';
+import type { TranslateEvent, TranslateView, TranslateViewMode } from './reader-types';
+import { IconClose } from './icons';
+
+export interface TranslatePanelProps {
+  t: Translate;
+  view: TranslateView;
+  /** UI locale, for language names. */
+  locale?: string;
+  onEvent: (event: TranslateEvent) => void;
+}
+
+/** Message keys of the errors a reader can meet (public/_locales). */
+const ERROR_KEYS: Record<string, string> = {
+  auth: 'translateErrorAuth',
+  quota: 'translateErrorQuota',
+  'rate-limited': 'translateErrorRateLimited',
+  'unsupported-pair': 'translateErrorUnsupportedPair',
+  network: 'translateErrorNetwork',
+  'timed-out': 'translateErrorTimedOut',
+  'needs-click': 'translateErrorNeedsClick',
+  'download-failed': 'translateErrorDownloadFailed',
+  'too-long': 'translateErrorTooLong',
+  server: 'translateErrorServer',
+  'bad-response': 'translateErrorBadResponse',
+  unavailable: 'translateErrorUnavailable',
+  cancelled: 'translateErrorCancelled',
+  'not-configured': 'translateErrorNotConfigured',
+  'choose-source': 'translateSourceChoose',
+  'same-language': 'translateSameLanguage',
+};
+
+const MODES: { mode: TranslateViewMode; key: string }[] = [
+  { mode: 'translated', key: 'translateViewTranslated' },
+  { mode: 'original', key: 'translateViewOriginal' },
+  { mode: 'side', key: 'translateViewSideBySide' },
+];
+
+export function languageName(code: string, locale: string | undefined): string {
+  try {
+    return new Intl.DisplayNames([locale ?? 'en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * The translation bar under the toolbar: From and To (the source always overridable: Indonesian and Malay are easy
+ * to mix up), Translate, progress ("12 of 40") with Cancel, the three views, and errors in words a reader understands.
+ */
+export function TranslatePanel({ t, view: v, locale, onEvent }: TranslatePanelProps) {
+  const name = (code: string) => languageName(code, locale);
+  const withExtra = (extra: (string | null)[]) => Array.from(new Set([...v.languages, ...extra.filter((x): x is string => !!x)]));
+  const sources = withExtra([v.source, v.detected?.lang ?? null]);
+  const targets = withExtra([v.target]);
+  const busy = v.state === 'translating' || v.state === 'downloading';
+  const errorText = v.error
+    ? t(ERROR_KEYS[v.error.kind] ?? 'translateErrorServer', [name(v.source ?? ''), name(v.target)])
+    : null;
+  const progress =
+    v.state === 'downloading'
+      ? t('translateProgressDownloading', String(v.percent ?? 0))
+      : v.state === 'translating'
+        ? t('translateProgressTranslating', [String(v.done), String(v.total)])
+        : v.state === 'done'
+          ? t('translateProgressDone', [String(v.done), String(v.total)])
+          : null;
+  return (
+    <section class="translate-bar" data-panel-translate aria-label={t('translateTitle')} data-state={v.state}>
+      <div class="tr-row">
+        <label class="tr-lang">
+          <span>{t('translateSourceLabel')}</span>
+          <select
+            data-translate="source"
+            value={v.source ?? ''}
+            disabled={busy}
+            onChange={(e) => onEvent({ type: 'source', lang: (e.currentTarget as HTMLSelectElement).value })}
+          >
+            {!v.source && <option value="">{v.state === 'detecting' ? t('translateSourceDetecting') : t('translateSourceChoose')}</option>}
+            {sources.map((c) => (
+              <option key={c} value={c}>
+                {name(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="tr-lang">
+          <span>{t('translateTargetLabel')}</span>
+          <select data-translate="target" value={v.target} disabled={busy} onChange={(e) => onEvent({ type: 'target', lang: (e.currentTarget as HTMLSelectElement).value })}>
+            {targets.map((c) => (
+              <option key={c} value={c}>
+                {name(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {busy ? (
+          <button type="button" class="btn" data-action="translate-cancel" onClick={() => onEvent({ type: 'cancel' })}>
+            {t('translateActionCancel')}
+          </button>
+        ) : (
+          <button type="button" class="btn primary" data-action="translate-start" onClick={() => onEvent({ type: 'start' })}>
+            {v.hasTranslation ? t('translateAgain') : t('translateStart')}
+          </button>
+        )}
+        {v.hasTranslation && (
+          <div class="tr-modes" role="radiogroup" aria-label={t('translateViewLabel')}>
+            {MODES.map((m) => (
+              <button
+                type="button"
+                key={m.mode}
+                role="radio"
+                aria-checked={v.mode === m.mode}
+                data-translate-mode={m.mode}
+                onClick={() => onEvent({ type: 'mode', mode: m.mode })}
+              >
+                {t(m.key)}
+              </button>
+            ))}
+          </div>
+        )}
+        <button type="button" class="close" data-action="translate-close" aria-label={t('translateClose')} title={t('translateClose')} onClick={() => onEvent({ type: 'close' })}>
+          <IconClose />
+        </button>
+      </div>
+      {v.detected?.uncertain && v.detected.lang && !busy && v.state !== 'done' && <p class="tr-note">{t('translateSourceIdMsNote')}</p>}
+      {progress && (
+        <p class="tr-progress" role="status" data-translate-progress>
+          {progress}
+          {v.state === 'downloading' && <progress max={100} value={v.percent ?? undefined} />}
+          {v.state === 'done' && v.provider && <span class="tr-by"> · {t('translateStatusTranslatedBy', v.provider)}</span>}
+        </p>
+      )}
+      {v.state === 'done' && v.failed > 0 && <p class="tr-note">{t('translateFailedBlocks', String(v.failed))}</p>}
+      {v.state === 'cancelled' && (
+        <p class="tr-note" role="status">
+          {t('translateErrorCancelled')}
+        </p>
+      )}
+      {errorText && (
+        <p class="tr-error" role="alert" data-translate-error={v.error!.kind}>
+          {errorText}{' '}
+          {v.error!.options && (
+            <button type="button" class="tr-link" data-action="translate-options" onClick={() => onEvent({ type: 'options' })}>
+              {t('translateOpenOptions')}
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
