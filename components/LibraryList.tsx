@@ -142,6 +142,9 @@ export function LibraryList(p: LibraryListProps) {
   }
   return (
     <div class="list" ref={ref} onScroll={onScroll}>
+      <p class="sr" id="library-keys">
+        {p.t('libraryKeysHint')}
+      </p>
       <ul class="rows" style={{ height: `${items.length * rh}px` }} aria-label={p.t('libraryTitle')}>
         {rows}
       </ul>
@@ -188,6 +191,8 @@ function Row(p: RowProps) {
         class="open"
         href={p.hrefOf(item)}
         tabIndex={p.tabbable ? 0 : -1}
+        aria-describedby="library-keys"
+        aria-keyshortcuts="Delete R T Space"
         onFocus={() => p.onActive(index, false)}
         onKeyDown={p.onKeyDown}
         onClick={(e) => {

@@ -77,7 +77,7 @@ function TranslationSection(p: OptionsViewProps) {
     <section aria-labelledby="translate-h" data-section="translation">
       <h2 id="translate-h">{t('optionsTranslationTitle')}</h2>
       <p class="hint">{t('optionsTranslationHint')}</p>
-      <form class="translation" onSubmit={submit}>
+      <form class="translation" noValidate onSubmit={submit}>
         <fieldset>
           <legend>{t('optionsProvider')}</legend>
           {choices.map((c) => (

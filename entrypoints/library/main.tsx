@@ -2,9 +2,9 @@
  * The library page: the toolbar popup (opened from the icon's menu, Alt+Shift+L or the reader's Library button)
  * and, with ?view=tab, the same page in a tab. Glue only: utils/library-ui/page.tsx has the logic.
  */
+import { earlyLibrary } from './open-early';
 import '@/components/library.css';
 import { browser } from 'wxt/browser';
-import { openLibrary } from '@/utils/library';
 import { startLibraryPage } from '@/utils/library-ui/page';
 import { download } from '@/utils/library-ui/download';
 import { ALL_SITES } from '@/utils/background/user-sites';
@@ -28,7 +28,7 @@ startLibraryPage({
   t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
   locale: browser.i18n.getUILanguage(),
   mode,
-  openLibrary: () => openLibrary({ indexedDB, IDBKeyRange }),
+  openLibrary: () => earlyLibrary,
   loadSettings: () => loadSettings(area),
   saveSettings: (patch) => saveSettings(area, patch),
   watchSettings: (cb) => watchSettings(browser.storage.onChanged, cb),

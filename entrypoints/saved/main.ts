@@ -4,8 +4,13 @@ import { openLibrary } from '@/utils/library';
 import { startSavedPage } from '@/utils/library-ui/saved';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { browserSpeechEngine } from '@/utils/reader/speech';
+import { createReaderTranslation } from '@/utils/reader/translate';
+import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
+import { IconTranslate } from '@/components/icons';
+import { h } from 'preact';
 
 const area = browser.storage.local;
+let cache: Promise<TranslationCache> | undefined;
 void startSavedPage({
   doc: document,
   win: window,
@@ -20,4 +25,12 @@ void startSavedPage({
   speech: () => browserSpeechEngine(window),
   fonts: { FontFace: window.FontFace, url: (path) => browser.runtime.getURL(path as never) },
   version: browser.runtime.getManifest().version,
+  translation: createReaderTranslation({
+    uiLang: browser.i18n.getUILanguage(),
+    direct: { providerEnv: { fetch: (u, init) => fetch(u, init) }, cache: () => (cache ??= openTranslationCache({ indexedDB })) },
+    detectLanguage: (text) => browser.i18n.detectLanguage(text),
+    scope: window,
+    openOptions: () => void browser.runtime.openOptionsPage(),
+  }),
+  translateIcon: () => h(IconTranslate, null),
 });

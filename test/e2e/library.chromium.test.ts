@@ -241,6 +241,8 @@ describe('saved articles in Chromium', () => {
 
   it('saves from the reader toolbar (button and S), and saving again updates the same entry', async () => {
     const page = await openArticle(browser, ARTICLES[0]);
+    // The page itself has no way to the extension (no externally_connectable): it cannot ask to save, list or read.
+    expect(await page.evaluate(() => typeof (window as any).chrome?.runtime?.sendMessage)).toBe('undefined');
     await browser.clickAction(page);
     await waitForReader(page);
     const save = page.locator('[data-action="save"]');
@@ -289,7 +291,7 @@ describe('saved articles in Chromium', () => {
     await inPopup(holder, `() => document.querySelector('[data-action="skip-images"]').click()`);
     const toast = await waitPopup<string>(holder, `() => document.querySelector('.toast.show')?.textContent ?? ''`, (v) => v.includes('library'));
     expect(toast).toContain('Saved to your library.');
-    expect(toast).toContain('1 pictures from other sites were not kept');
+    expect(toast).toContain('Pictures from other sites not kept: 1.');
     const listed = await waitPopup<string[]>(holder, `() => Array.from(document.querySelectorAll('.row .title')).map((t) => t.textContent)`, (v) => v.length === 2);
     expect(listed[0]).toContain(ARTICLES[1].title);
     // Closed as it closes when the person clicks elsewhere (an open popup would take the next click on the icon).
@@ -303,6 +305,18 @@ describe('saved articles in Chromium', () => {
     const stored = await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.imageAccess);
     expect(stored).toBe('declined');
     await page.close();
+
+    // Options: the pictures switch, and the way to allow other sites later.
+    const options = await extensionPage(browser, 'options.html');
+    const keep = options.locator('[data-action="save-images"]');
+    await options.waitForSelector('[data-section="library"]', poll);
+    expect(await keep.isChecked()).toBe(true);
+    expect(await options.locator('[data-action="allow-pictures"]').count()).toBe(1);
+    await keep.uncheck();
+    await until(async () => (await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.saveImages)) === false);
+    await keep.check();
+    await until(async () => (await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.saveImages)) === true);
+    await options.close();
   });
 
   it('saves from the context menu ("Save to Jernih"), with a notice on the page', async () => {
@@ -635,7 +649,10 @@ describe('saved articles in Chromium', () => {
         await lib.locator('[data-action="import-file"]').setInputFiles(bad);
         await lib.waitForSelector('.toast.error.show', poll);
         expect(await lib.locator('.toast.error.show').textContent()).toContain('This file was not imported, and nothing changed.');
-        if (name === 'cut.json') await lib.screenshot({ path: join(ARTIFACTS, 'library-import-rejected.png') });
+        if (name === 'cut.json') {
+          await lib.waitForTimeout(300);
+          await lib.screenshot({ path: join(ARTIFACTS, 'library-import-rejected.png') });
+        }
         await lib.locator('.toast.error.show .toast-x').click();
         await lib.keyboard.press('Escape');
       }

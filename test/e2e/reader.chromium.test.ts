@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, FIXTURES, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { SITE_RULES } from '../../utils/extract/sites';
+import { SETTINGS_VERSION } from '../../utils/settings';
 import { domDigest, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -166,7 +167,7 @@ describe('reader view in Chromium', () => {
     expect(parseFloat(state.font)).toBe(parseFloat(fontBefore) + 2);
     await page.screenshot({ path: join(ARTIFACTS, 'reader-dark.png') });
     const stored = await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('settings'));
-    expect(stored.settings).toMatchObject({ version: 4, theme: 'dark' });
+    expect(stored.settings).toMatchObject({ version: SETTINGS_VERSION, theme: 'dark' });
 
     const other = await openPage(server.fixture('kompas/seed-putin-kim'));
     await browser.clickAction(other);

@@ -72,19 +72,21 @@ describe('library page', () => {
     await seed(lib, 120);
     const page = startLibraryPage(env);
     await page.ready;
+    // The first paint reads only what fills the view (and a few more).
+    const first = page.view().items.length;
+    expect(first).toBeGreaterThanOrEqual(8);
+    expect(first).toBeLessThan(20);
+    expect(page.view().loading).toBe(false);
+    expect(rows()[0]).toBe('Judul berita 120');
+    // The next page follows at once (the list is near its end); the DOM keeps only the rows around the view.
+    page.view().onNearEnd();
     await page.idle();
     const v = page.view();
-    expect(v.loading).toBe(false);
     expect(v.counts).toEqual({ all: 120, unread: 120 });
+    expect(v.items).toHaveLength(120);
     expect(v.items[0].title).toBe('Judul berita 120');
-    // The first page only, and only the rows in view are in the DOM.
-    expect(v.items.length).toBeGreaterThanOrEqual(40);
-    expect(document.querySelectorAll('.row').length).toBeLessThan(v.items.length);
-    expect(rows()[0]).toBe('Judul berita 120');
-    v.onNearEnd();
-    await page.idle();
-    expect(page.view().items).toHaveLength(120);
-    expect(page.view().items.at(-1)!.title).toBe('Judul berita 1');
+    expect(v.items.at(-1)!.title).toBe('Judul berita 1');
+    expect(document.querySelectorAll('.row').length).toBeLessThan(30);
   });
 
   it('finds an article by a word of its body, and filters by unread and tag', async () => {

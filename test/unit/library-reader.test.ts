@@ -67,6 +67,7 @@ describe('reader: the article to save', () => {
     document.open();
     document.write('<!doctype html><html><head><title>x</title></head><body><article><h1>Judul</h1><p>Isi.</p></article></body></html>');
     document.close();
+    window.scrollTo = vi.fn() as never;
     const before = document.documentElement.outerHTML;
     const article = makeArticle(3);
     const reader = createReaderController({
@@ -104,6 +105,7 @@ describe('saved article page', () => {
     document.open();
     document.write('<!doctype html><html><head></head><body></body></html>');
     document.close();
+    window.scrollTo = vi.fn() as never;
     let n = 0;
     return {
       doc: document,

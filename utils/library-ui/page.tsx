@@ -12,12 +12,16 @@
 import { render } from 'preact';
 import { LibraryView, type ExportFormat, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
 import type { Translate } from '@/components/i18n';
-import {
-  displayHost, exportEpub, exportFileName, exportJson, exportMarkdownZip, importFile, LibraryError, type ArticleSummary, type Library,
-} from '../library';
+// Deep imports, not the library's index: the index brings export and import, which load only when used (io.ts).
+import type { Library } from '../library/library';
+import { LibraryError, type ArticleSummary } from '../library/types';
+import { displayHost } from '../library/canonical';
 import { autoCleanOn, withAutoClean, type Settings, type SettingsPatch } from '../settings';
-import { siteFor } from '../reader/autoclean';
+import type { OpenOptions } from '../reader/controller';
 import { savedMessage, type SaveReply } from '../messages';
+
+type SiteFor = (url: string, settings: Settings) => OpenOptions['auto'] | null;
+const loadIo = () => import('./io');
 
 export interface LibraryPageEnv {
   doc: Document;
@@ -59,7 +63,8 @@ export interface LibraryPage {
   idle(): Promise<void>;
 }
 
-const FIRST_PAGE = 40;
+/** Rows read before the first paint: what fills the view, and a few more (the rest follows at once). */
+const firstPage = (win: Window, mode: 'popup' | 'tab') => Math.min(60, Math.ceil((win.innerHeight || 600) / (mode === 'popup' ? 92 : 104)) + 4);
 const MORE_PAGE = 200;
 const SEARCH_LIMIT = 300;
 const TOAST_MS = 8000;
@@ -79,6 +84,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   let settings: Settings | null = null;
   let allSites: boolean | null = null;
   let tab: { id: number; url?: string } | null = null;
+  // The site rules (for the current page's auto-clean switch) load with the current tab, after the list.
+  let siteFor: SiteFor | null = null;
 
   // What the view shows.
   let loading = true;
@@ -117,6 +124,17 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
 
   const searching = () => query.trim().length >= 2;
 
+  /** The bodies' search index, loaded once the person types (then a query searches the full text). */
+  let bodies: Promise<void> | null = null;
+  const loadBodies = () => {
+    bodies ??= library()
+      .then((l) => l.searchReady())
+      .then(
+        () => void perf.mark('jernih:search-ready'),
+        () => void (bodies = null),
+      );
+  };
+
   const dark = () => {
     const theme = settings?.theme ?? 'auto';
     if (theme === 'dark' || theme === 'black' || theme === 'contrast') return true;
@@ -128,7 +146,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     if (env.mode !== 'popup' || !tab) return null;
     const url = tab.url;
     const web = !url || /^https?:/i.test(url);
-    const site = url && settings ? siteFor(url, settings) : null;
+    const site = url && settings && siteFor ? siteFor(url, settings) : null;
     return {
       host: url ? displayHost(url) : null,
       canRun: web,
@@ -163,6 +181,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     hrefOf: (item) => (item.needsContent ? item.url : env.savedUrl(item.id)),
     onQuery: (q) => {
       query = q;
+      loadBodies();
       paint();
       void track(refreshItems());
     },
@@ -235,7 +254,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       void track(savePage());
     },
     onAutoClean: (on) => {
-      const site = tab?.url && settings ? siteFor(tab.url, settings) : null;
+      const site = tab?.url && settings && siteFor ? siteFor(tab.url, settings) : null;
       if (!site) return;
       void env.saveSettings((s) => withAutoClean(s, site.site, on)).then((s) => {
         settings = s;
@@ -301,10 +320,19 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     say({ kind: 'error', text: quota ? t('saveQuota') : t('libraryError', e instanceof Error ? e.message : String(e)) });
   };
 
-  const library = async (): Promise<Library> => {
-    lib ??= await env.openLibrary();
-    return lib;
-  };
+  let opening: Promise<Library> | null = null;
+  const library = (): Promise<Library> =>
+    (opening ??= env.openLibrary().then(
+      (l) => {
+        lib = l;
+        perf.mark('jernih:library-open');
+        return l;
+      },
+      (e) => {
+        opening = null;
+        throw e;
+      },
+    ));
 
   // --- the list ----------------------------------------------------------------------------------------------
 
@@ -312,7 +340,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     const seq = ++listSeq;
     searchSeq++;
     const l = await library();
-    const page = await l.list({ limit: FIRST_PAGE, unread, tag: tag ?? undefined });
+    const page = await l.list({ limit: firstPage(win, env.mode), unread, tag: tag ?? undefined });
+    if (loading) perf.mark('jernih:list-loaded');
     if (seq !== listSeq || searching()) return;
     shown = '';
     items = page.items;
@@ -463,10 +492,10 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     busy = t('libraryExporting');
     paint();
     try {
-      const l = await library();
+      const [l, io] = await Promise.all([library(), loadIo()]);
       const data =
-        format === 'json' ? await exportJson(l, { ids }) : format === 'markdown' ? await exportMarkdownZip(l, { ids, doc }) : await exportEpub(l, { ids, doc });
-      env.download(exportFileName(format), data, MIME[format]);
+        format === 'json' ? await io.exportJson(l, { ids }) : format === 'markdown' ? await io.exportMarkdownZip(l, { ids, doc }) : await io.exportEpub(l, { ids, doc });
+      env.download(io.exportFileName(format), data, MIME[format]);
       busy = null;
       panel = null;
       say({ kind: 'ok', text: t('libraryExported', String(ids?.length ?? counts?.all ?? 0)) });
@@ -481,7 +510,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     paint();
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await importFile(await library(), bytes, { doc });
+      const [l, io] = await Promise.all([library(), loadIo()]);
+      const r = await io.importFile(l, bytes, { doc });
       busy = null;
       panel = null;
       say({ kind: 'ok', text: t('libraryImported', [String(r.added), String(r.updated), String(r.skipped)]) });
@@ -536,22 +566,25 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
 
   // --- start ---------------------------------------------------------------------------------------------------
 
+  perf.mark('jernih:start');
   doc.addEventListener('keydown', onKey);
   paint();
   // The list first: nothing else waits for it, and it waits for nothing else.
   const ready = track(reloadList().catch(fail));
   void ready.then(async () => {
-    // After the first paint: the rest of the page, the search indexes, the trash.
-    const loadIndexes = () =>
-      void lib?.searchReady().then(
-        () => perf.mark('jernih:search-ready'),
-        () => undefined,
-      );
-    if (win.requestIdleCallback) win.requestIdleCallback(loadIndexes, { timeout: 300 });
-    else setTimeout(loadIndexes, 50);
-    void lib?.purge({ olderThanMs: TRASH_KEEP_MS }).catch(() => undefined);
+    // After the first paint: the counts and tags (they read every key: the list would wait behind them), the titles'
+    // search index, and the trash (only when there is one: emptying it writes). The bodies' index (tens of MB for a
+    // big library) loads when the person starts typing; until then a query answers from titles, sites and tags.
+    void track(refreshMeta().catch(() => undefined));
+    const idle = (fn: () => void) => (win.requestIdleCallback ? win.requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50));
+    idle(() => {
+      void lib?.searchStore.index('heads').catch(() => undefined);
+      void lib
+        ?.count({ trashed: true })
+        .then((n) => (n ? lib?.purge({ olderThanMs: TRASH_KEEP_MS }) : 0))
+        .catch(() => undefined);
+    });
   });
-  void track(refreshMeta().catch(() => undefined));
   void track(
     env.loadSettings().then(async (s) => {
       settings = s;
@@ -570,6 +603,15 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
         tab = x;
         paint();
       }, () => undefined),
+    );
+    // The site rules (for the page's auto-clean switch) after the list.
+    void track(
+      ready
+        .then(() => import('../reader/autoclean'))
+        .then((autoclean) => {
+          siteFor = autoclean.siteFor;
+          paint();
+        }, () => undefined),
     );
   }
   // A tab of the library comes back after reading: read marks and positions may have changed.

@@ -10,7 +10,7 @@ import { applyOfflineImages, objectUrls, type Library, type SavedArticle } from 
 import type { Article } from '../extract/types';
 import { SavedNotice } from '@/components/SavedNotice';
 
-export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version'> {
+export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version' | 'translation' | 'translateIcon'> {
   id: string | null;
   openLibrary: () => Promise<Library>;
   /** The library in a tab: where Exit goes. */
@@ -78,6 +78,10 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
     speech: env.speech,
     fonts: env.fonts,
     version: env.version,
+    // Translation runs here (an extension page): the provider and the cache directly, no Port; blocks translated
+    // before (on the web page, same provider, pair and text) come straight from the cache.
+    translation: env.translation,
+    translateIcon: env.translateIcon,
     extract: () => article,
     prepareBody: (fragment) => void applyOfflineImages(fragment, images.urls, article.url),
     onClose: goBack,
