@@ -66,7 +66,8 @@ export interface LibraryPage {
 /** Rows read before the first paint: what fills the view, and a few more (the rest follows at once). */
 const firstPage = (win: Window, mode: 'popup' | 'tab') => Math.min(60, Math.ceil((win.innerHeight || 600) / (mode === 'popup' ? 92 : 104)) + 4);
 const MORE_PAGE = 200;
-const SEARCH_LIMIT = 300;
+/** Results read per keystroke (each is a summary read from IndexedDB); the count of all matches is shown. */
+const SEARCH_LIMIT = 100;
 const TOAST_MS = 8000;
 /** Deleted articles stay in the trash this long (the undo of a delete made in another popup), then go for good. */
 const TRASH_KEEP_MS = 24 * 3600 * 1000;
