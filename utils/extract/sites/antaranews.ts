@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * ANTARA News: facts in shared/notes/id-news-sites.md §11. Articles are /berita/{id}/{slug} on www and on the
@@ -30,13 +31,7 @@ export const antaranews: SiteRule = {
   // is no longer a <div> and Readability wraps loose text into <p> only inside divs.
   clean: (body) => paragraphsFromBreaks(body),
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all'),
     // The notes name no pager markup for ANTARA; its templates are Bootstrap (clearfix, text-muted, col-md-8),
     // whose pager is ul.pagination. A link to ?page=2 of a /berita/ page also shows the article is split.
     pager: ['.post-content ~ .pagination', '.post-content .pagination', 'a[href*="/berita/"][href*="?page=2"]'],

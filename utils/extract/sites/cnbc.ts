@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
 
 /** The trailing page number of a CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}/{N}. */
@@ -36,14 +37,7 @@ export const cnbc: SiteRule = {
     title: ['.jdl h1'],
   },
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.pathname = all.pathname.replace(PAGE_SUFFIX, '$1');
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all', { path: (p) => p.replace(PAGE_SUFFIX, '$1') }),
     // No source documents CNBC's pager (S2 redirects every article). Without a pager the reader would fetch
     // ?page=all for every article and report a missing page on single-page ones, so only a pager that links a
     // page 2 counts: the CNN-family `.mb-8 > .gap-2.text-base` (assumed for CNBC), or a classic pagination box.

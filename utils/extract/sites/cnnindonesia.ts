@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
 
 /** The trailing page number of a CNN/CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{id}-{id}/{slug}/{N}. */
@@ -46,14 +47,7 @@ export const cnnindonesia: SiteRule = {
     leadImage: ['.detail-image img', '.detail_image img'],
   },
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.pathname = all.pathname.replace(PAGE_SUFFIX, '$1');
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all', { path: (p) => p.replace(PAGE_SUFFIX, '$1') }),
     // The pager exists only on multi-page articles and links page 2 (S2: `.mb-8 > .gap-2.text-base`, last link = total).
     pager: ['.mb-8 > .gap-2.text-base:has(a[href$="/2"])', '.detail-text ~ .mb-8 .text-base:has(a[href$="/2"])'],
     next: ['link[rel="next"]'],

@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * detik.com, every vertical (news., finance., inet., sport., hot., health., oto., food., travel.) and 20.detik.com
@@ -176,14 +177,7 @@ export const detik: SiteRule = {
   },
   // ?single=1 shows every page in one document (notes §0.1, ✔✔); a trailing /N (page N) is stripped first.
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('single') === '1') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.pathname = all.pathname.replace(/(\/d-\d+\/[^/]+)\/\d{1,2}\/?$/, '$1');
-      all.searchParams.set('single', '1');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('single', '1', { path: (p) => p.replace(/(\/d-\d+\/[^/]+)\/\d{1,2}\/?$/, '$1') }),
     // Only multi-page articles carry the long-nav with numbered a.detail__anchor-numb links.
     pager: ['.detail__long-nav', 'a.detail__anchor-numb'],
   },

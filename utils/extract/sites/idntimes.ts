@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * IDN Times (www.idntimes.com): facts in shared/notes/id-news-sites.md §16 and §0.
@@ -36,13 +37,7 @@ export const idntimes: SiteRule = {
   },
   pagination: {
     // ?page=all holds every page; a …/full URL (2019) is already whole.
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all' || /\/full\/?$/.test(url.pathname)) return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all', { isAll: (url) => /\/full\/?$/.test(url.pathname) }),
     // The pager is not documented; these are the shapes seen on IDN Times-like templates. Only a page with one
     // triggers the ?page=all fetch.
     pager: ['[data-testid="article-pagination"]', '[data-testid="pagination"]', '.pagination-article', '#article-description .pagination'],

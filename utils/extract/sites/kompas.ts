@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Kompas.com: facts in shared/notes/id-news-sites.md §1 (body div.read__content, read-also paragraphs with
@@ -24,13 +25,7 @@ export const kompas: SiteRule = {
   titleStrip: [/\s+Halaman all.*$/i, /\s+-\s+Kompas\.com$/i],
   // ?page=all holds every page in one document (notes §0.1, seven sources agree).
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all'),
     pager: ['.read__paging', '.paging__wrap', '.paging'],
   },
   metadata: {

@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Okezone (MNC group), every kanal subdomain (news., economy., bola., sports., celebrity., women., ototekno.,
@@ -35,13 +36,7 @@ export const okezone: SiteRule = {
   // ?page=all merges every page into one .c-detail.read (§0.1, §7: S1 live, S2, U2); page 1 shows the
   // #paging .box-nomor pager.
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all'),
     pager: ['#paging .box-nomor', '#paging'],
   },
 };

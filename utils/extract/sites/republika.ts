@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Republika: facts in shared/notes/id-news-sites.md §12. Articles are /berita/{code}/{slug} on every kanal and
@@ -36,14 +37,7 @@ export const republika: SiteRule = {
     leadImage: ['.max-card__image figure img'],
   },
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.pathname = all.pathname.replace(/-part\d+\/?$/, '');
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all', { path: (p) => p.replace(/-part\d+\/?$/, '') }),
     pager: ['.article-content article .pagination', '.article-content .pagination'],
   },
 };

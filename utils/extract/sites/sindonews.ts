@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * SINDOnews (MNC group), every kanal subdomain (nasional., ekbis., international., daerah., sports., tekno.,
@@ -31,15 +32,7 @@ export const sindonews: SiteRule = {
   // .paging-artikel pager whose page-2 link ends in /5. The all-pages URL is built on the path without that
   // trailing page segment, so page 2 leads to it too.
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('showpage') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.search = '';
-      all.pathname = all.pathname.replace(/^(\/read\/\d+\/\d+\/[^/]+)\/\d+\/?$/, '$1');
-      all.searchParams.set('showpage', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('showpage', 'all', { clearQuery: true, path: (p) => p.replace(/^(\/read\/\d+\/\d+\/[^/]+)\/\d+\/?$/, '$1') }),
     pager: ['.paging-all', '.paging-artikel'],
   },
   clean: (body) => {

@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Suara.com: facts in shared/notes/id-news-sites.md §9. Articles are /{kanal}/YYYY/MM/DD/HHMMSS/{slug} on www and
@@ -26,13 +27,7 @@ export const suara: SiteRule = {
     title: ['.article-image h1'],
   },
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all'),
     pager: ['.pagination-custom', '.wrap-pagination'],
   },
 };

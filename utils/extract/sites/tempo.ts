@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Tempo.co: facts in shared/notes/id-news-sites.md §6. Two layouts are live in the wild (and in saved articles):
@@ -38,14 +39,7 @@ export const tempo: SiteRule = {
   },
   pagination: {
     // Old layout only: ?page=all (U2) first; when it fails, the reader follows the pager's ?page_num=N links (S2).
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.delete('page_num');
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all', { dropParams: ['page_num'] }),
     pager: ['.pagging'],
   },
   clean(body) {

@@ -1,4 +1,5 @@
 import type { SiteRule } from './types';
+import { allPagesByParam } from '../site-urls';
 
 /**
  * Tribunnews.com (www. and the m. mirror): facts in shared/notes/id-news-sites.md §3. Regional Tribun sites
@@ -42,13 +43,7 @@ export const tribunnews: SiteRule = {
   // ?page=all holds every page (§0.1, §3: five sources); page N is ?page=N and the pager is a div.paging
   // with span.total-page "Halaman 1/2".
   pagination: {
-    allPagesUrl: (url) => {
-      if (url.searchParams.get('page') === 'all') return null;
-      const all = new URL(url.href);
-      all.hash = '';
-      all.searchParams.set('page', 'all');
-      return all.href;
-    },
+    allPagesUrl: allPagesByParam('page', 'all'),
     pager: ['div.paging', '.paging .total-page'],
   },
 };
