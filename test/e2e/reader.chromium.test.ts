@@ -176,7 +176,9 @@ describe('reader view in Chromium', () => {
     // A change in one tab reaches the reader open in another.
     await other.locator('[data-panel-toggle="appearance"]').click();
     await other.locator('[data-theme-option="sepia"]').click();
-    await page.waitForFunction(() => document.body.shadowRoot!.querySelector('.reader')!.getAttribute('data-theme') === 'sepia', null, { polling: 100 });
+    // The first tab learns it from storage, not from the click; in front, its timers run at full speed.
+    await page.bringToFront();
+    await page.waitForFunction(() => document.body.shadowRoot!.querySelector('.reader')!.getAttribute('data-theme') === 'sepia', null, { polling: 100, timeout: 20_000 });
     await other.locator('[data-theme-option="light"]').click();
     await page.close();
     await other.close();
