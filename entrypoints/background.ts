@@ -13,6 +13,7 @@ import { isDetectResult, isOpenOptions } from '@/utils/messages';
 import { serveTranslatePort, TRANSLATE_PORT } from '@/utils/background/translate-service';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
 import { providerConfigOf } from '@/utils/translate/config';
+import { t } from '@/utils/i18n';
 
 const MENU_ID = 'jernih-read';
 const MENU_SAVE = 'jernih-save';
@@ -21,7 +22,6 @@ const MENU_ACTION_SAVE = 'jernih-action-save';
 const NOTICE_PAGE = '/notice.html';
 const LIBRARY_PAGE = '/library.html';
 const INJECT_MODE = 'jernih.inject-mode';
-const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 

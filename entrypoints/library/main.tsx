@@ -3,6 +3,7 @@
  * and, with ?view=tab, the same page in a tab. Glue only: utils/library-ui/page.tsx has the logic.
  */
 import { earlyLibrary } from './open-early';
+import { t } from '@/utils/i18n';
 import '@/components/library.css';
 import { browser } from 'wxt/browser';
 import { startLibraryPage } from '@/utils/library-ui/page';
@@ -25,7 +26,7 @@ startLibraryPage({
   doc: document,
   win: window,
   root: document.getElementById('app')!,
-  t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+  t,
   locale: browser.i18n.getUILanguage(),
   mode,
   openLibrary: () => earlyLibrary,

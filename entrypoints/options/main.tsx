@@ -12,9 +12,9 @@ import {
 import { offeredProviders } from '@/utils/translate/providers/index';
 import { TRANSLATE_LANGS } from '@/utils/reader/translate';
 import { exportUserRules } from '@/utils/reader/rules-export';
+import { t } from '@/utils/i18n';
 
 const area = browser.storage.local;
-const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
 const app = document.getElementById('app')!;
 document.documentElement.lang = browser.i18n.getUILanguage();
 let status: OptionsViewProps['status'] = null;

@@ -1,5 +1,6 @@
 /** A saved article, offline (saved.html?id=…). Glue only: utils/library-ui/saved.ts has the logic. */
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library';
 import { startSavedPage } from '@/utils/library-ui/saved';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
@@ -14,7 +15,7 @@ let cache: Promise<TranslationCache> | undefined;
 void startSavedPage({
   doc: document,
   win: window,
-  t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+  t,
   locale: browser.i18n.getUILanguage(),
   id: new URLSearchParams(location.search).get('id'),
   openLibrary: () => openLibrary({ indexedDB, IDBKeyRange }),

@@ -4,7 +4,7 @@
  * generic signs (rel=next, "Halaman selanjutnya", "Next page", numbered pagers). Fetching is injected, so the
  * tests run offline; only same-origin pages are fetched, each with a timeout, at most MAX_PAGES, never twice.
  */
-import type { Article, PagesInfo } from './types';
+import type { Article, ExtractOptions, PagesInfo } from './types';
 import { extractArticle } from './extract';
 import { findRule, type SiteRule } from './sites';
 import { firstMatch, normalizeSpace, textOf, wordCount } from './dom';
@@ -19,6 +19,8 @@ export interface ReadOptions {
   fetchPage?: (url: string) => Promise<string>;
   maxPages?: number;
   timeoutMs?: number;
+  /** The user's rule for the site (its removed blocks), applied to every page as to the first. */
+  userRule?: ExtractOptions['userRule'];
 }
 
 export type PagePlan =
@@ -148,7 +150,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function readArticle(doc: Document, opts: ReadOptions): Promise<Article | null> {
-  const first = extractArticle(doc, { url: opts.url });
+  const userRule = opts.userRule;
+  const first = extractArticle(doc, { url: opts.url, userRule });
   if (!first) return null;
   const single: PagesInfo = { joined: 1, total: 1, missing: [] };
   if (!opts.fetchPage) return { ...first, pages: single };
@@ -164,7 +167,7 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
 
   if (plan.kind === 'all') {
     try {
-      const all = extractArticle(await fetchDoc(plan.url), { url: plan.url });
+      const all = extractArticle(await fetchDoc(plan.url), { url: plan.url, userRule });
       if (all && all.wordCount > first.wordCount) {
         // The all-pages document may lack page 1's metadata (SINDOnews ?showpage=all has no JSON-LD).
         return {
@@ -187,17 +190,18 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
     if (!numbered.length) {
       // No numbered pager: a "next" link may still lead page by page.
       const next = nextLink(doc, opts.url, findRule(opts.url));
-      if (next) return followNext(first, next, plan.total, fetchDoc, max, doc, opts.url);
+      if (next) return followNext(first, next, plan.total, fetchDoc, max, doc, opts.url, userRule);
       return { ...first, pages: { joined: 1, total: plan.total, missing: [{ page: 2, url: plan.url, reason: 'the full article could not be loaded' }] } };
     }
-    return joinPages(first, numbered.sort((a, b) => a.page - b.page).map((n) => n.url), plan.total, fetchDoc, max, doc);
+    return joinPages(first, numbered.sort((a, b) => a.page - b.page).map((n) => n.url), plan.total, fetchDoc, max, doc, userRule);
   }
-  if (plan.kind === 'list') return joinPages(first, plan.urls, plan.total, fetchDoc, max, doc);
-  return followNext(first, plan.url, plan.total, fetchDoc, max, doc, opts.url);
+  if (plan.kind === 'list') return joinPages(first, plan.urls, plan.total, fetchDoc, max, doc, userRule);
+  return followNext(first, plan.url, plan.total, fetchDoc, max, doc, opts.url, userRule);
 }
 
 async function joinPages(
   first: Article, urls: string[], total: number, fetchDoc: (u: string) => Promise<Document>, max: number, doc: Document,
+  userRule?: ExtractOptions['userRule'],
 ): Promise<Article> {
   const bodies = [first.contentHtml];
   const missing: PagesInfo['missing'] = [];
@@ -208,7 +212,7 @@ async function joinPages(
     await Promise.all(
       list.slice(i, i + 2).map(async (u, j) => {
         try {
-          results[i + j] = extractArticle(await fetchDoc(u), { url: u }) ?? new Error('no article text on the page');
+          results[i + j] = extractArticle(await fetchDoc(u), { url: u, userRule }) ?? new Error('no article text on the page');
         } catch (e) {
           results[i + j] = e instanceof Error ? e : new Error(String(e));
         }
@@ -224,6 +228,7 @@ async function joinPages(
 
 async function followNext(
   first: Article, start: string, total: number, fetchDoc: (u: string) => Promise<Document>, max: number, doc: Document, url: string,
+  userRule?: ExtractOptions['userRule'],
 ): Promise<Article> {
   const bodies = [first.contentHtml];
   const missing: PagesInfo['missing'] = [];
@@ -235,7 +240,7 @@ async function followNext(
     seen.add(stripHash(current));
     try {
       const d = await fetchDoc(current);
-      const art = extractArticle(d, { url: current });
+      const art = extractArticle(d, { url: current, userRule });
       if (!art) throw new Error('no article text on the page');
       bodies.push(art.contentHtml);
       next = nextLink(d, current, findRule(current));

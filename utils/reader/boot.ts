@@ -4,6 +4,7 @@
  * the window finds the instance the other made.
  */
 import { h } from 'preact';
+import { t } from '../i18n';
 import { browser } from 'wxt/browser';
 import { createReaderController, showNotice, type ReaderController } from './controller';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
@@ -31,7 +32,6 @@ export function getReader(): ReaderController {
   const existing = w[INSTANCE];
   if (existing) return existing;
   const area = browser.storage.local;
-  const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs) || key;
   const actions = saveActions({
     t,
     send: (message) => browser.runtime.sendMessage(message),

@@ -22,7 +22,6 @@ import { selectorFor } from './selector';
 import { findOriginal } from './locate';
 import { startPicker, type Picker } from './picker';
 import { buildReport } from './report';
-import { removeUserBlocks, withoutUserBlocks } from './user-rule';
 import type { ReaderTranslation, TranslationContext } from './translate';
 import css from '@/components/reader.css?inline';
 
@@ -710,10 +709,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     joining = true;
     paint();
     try {
-      // readArticle extracts with the built-in rules only: the user's removed blocks leave every page first.
-      removeUserBlocks(original, remove);
-      const fetchPage = remove.length ? (u: string) => env.fetchPage!(u).then((html) => withoutUserBlocks(html, remove, doc)) : env.fetchPage;
-      const whole = await readArticle(original, { url, fetchPage });
+      // The user's removed blocks leave every page, as they left the first.
+      const whole = await readArticle(original, { url, fetchPage: env.fetchPage, userRule: remove.length ? { remove } : undefined });
       if (gen === generation && whole && swap) article = whole;
     } catch {
       // Keep the first page; readArticle reports missing pages itself, this is only for the unexpected.
@@ -806,14 +803,11 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       const s = await env.loadSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
       const rule = userRuleFor(s, here);
       const found = extract(doc, here, rule ? { body: rule.body, remove: rule.remove } : undefined);
-      // As open() does: a picked body stands alone; otherwise the other pages are joined (from a copy: the
-      // engine never touches the live page).
+      // As open() does: a picked body stands alone; otherwise the other pages are joined (the engine reads the
+      // live page without changing it, and applies the user's removals to every page).
       if (!found || !env.fetchPage || rule?.body || planPages(doc, here).kind === 'single') return found;
-      const copy = doc.cloneNode(true) as Document;
       const remove = rule?.remove ?? [];
-      removeUserBlocks(copy, remove);
-      const fetchPage = remove.length ? (u: string) => env.fetchPage!(u).then((html) => withoutUserBlocks(html, remove, doc)) : env.fetchPage;
-      return (await readArticle(copy, { url: here, fetchPage }).catch(() => null)) ?? found;
+      return (await readArticle(doc, { url: here, fetchPage: env.fetchPage, userRule: remove.length ? { remove } : undefined }).catch(() => null)) ?? found;
     },
   };
   return controller;
