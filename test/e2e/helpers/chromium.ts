@@ -76,11 +76,18 @@ export async function readerText(page: Page): Promise<string | null> {
   });
 }
 
-export async function waitForReader(page: Page, open = true): Promise<void> {
+/**
+ * Waits for the reader to be open (or closed). The default limit is generous on purpose: on a loaded 2-core
+ * machine the first open of a browser session (script injection, fonts, extraction) has taken over 10 s; a
+ * test that fails only under load is a failing test.
+ */
+export async function waitForReader(page: Page, open = true, timeout = READER_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     (want) => (document.body?.id === 'jernih-reader' && !!document.body.shadowRoot?.querySelector('.reader .body')) === want,
     open,
     // Background tabs get no animation frames: poll on a timer.
-    { timeout: 10_000, polling: 100 },
+    { timeout, polling: 100 },
   );
 }
+
+export const READER_TIMEOUT_MS = 30_000;
