@@ -8,5 +8,9 @@ export default defineConfig({
     // neither loads subresources nor runs page scripts by default, so fixture pages stay offline and inert.
     environment: 'jsdom',
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    // Only a guard against hangs: tests that walk every fixture page take seconds, and several times that on a
+    // loaded 2-core machine; a test that fails only under load is a failing test.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

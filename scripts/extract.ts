@@ -1,5 +1,5 @@
 /**
- * npm run extract -- <file.html | folder> [--url <page url>] [--format json|md|html] [--out <folder>]
+ * npm run extract -- <file.html | folder> [--url <page url>] [--format json|md|html] [--out <folder>] [--why] [--gate]
  *
  * Runs the reader's engine (extractArticle) on saved pages in Node, with jsdom (no page scripts, no network).
  *   file:   --url is required (the engine needs the page's URL for site rules, links and metadata), unless the
@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { extractArticle, type Article } from '../utils/extract';
+import { explainExtraction, type Article } from '../utils/extract';
 import { articleToHtml, articleToMarkdown } from './lib/format';
 import { fixtureUrlFor, loadPage } from './lib/page';
 
@@ -26,6 +26,9 @@ const USAGE = `Usage: npm run extract -- <file.html | folder> [--url <page url>]
   --url      the page's URL (required for a single file outside a fixture folder)
   --format   json (default): the Article; md: Markdown (GFM tables); html: a small standalone page
   --out      folder mode: write one file per page there instead of printing
+  --why      print every stage's decision to stderr: the rule, each gate and its figure, what each cleaner
+             removed (and why, with its first words), whether Readability's result was taken as the floor
+  --gate     judge the page as auto-clean does (too short, a teaser listing: no article)
 Exit codes: 0 ok, 2 no article found, 1 error.`;
 
 class UsageError extends Error {}
@@ -45,10 +48,16 @@ function render(article: Article, format: Format, doc: Document): string {
   return articleToHtml(article);
 }
 
-function extractFile(file: string, url: string, format: Format): Outcome {
+interface RunFlags {
+  why: boolean;
+  gate: boolean;
+}
+
+function extractFile(file: string, url: string, format: Format, flags: RunFlags): Outcome {
   const dom = loadPage(readFileSync(file, 'utf8'), url);
   try {
-    const article = extractArticle(dom.window.document, { url });
+    const { article, trace } = explainExtraction(dom.window.document, { url, gate: flags.gate });
+    if (flags.why) process.stderr.write(`why: ${relative(process.cwd(), file) || file}\n${trace.map((t) => `  ${t}`).join('\n')}\n`);
     return { file, url, article, output: article ? render(article, format, dom.window.document) : null };
   } finally {
     dom.window.close();
@@ -88,6 +97,8 @@ function main(argv: string[]): number {
         format: { type: 'string', short: 'f', default: 'json' },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
+        why: { type: 'boolean', default: false },
+        gate: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -102,6 +113,7 @@ function main(argv: string[]): number {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
   const givenUrl = values.url !== undefined ? checkUrl(values.url) : null;
+  const flags: RunFlags = { why: !!values.why, gate: !!values.gate };
 
   const target = resolve(positionals[0]);
   let st;
@@ -115,7 +127,7 @@ function main(argv: string[]): number {
     if (values.out) throw new UsageError('--out is for folders; redirect stdout for a single file');
     const url = givenUrl ?? fixtureUrlFor(target);
     if (!url) throw new UsageError(`--url is required for a single file (the engine needs the page's URL): ${positionals[0]}`);
-    const result = extractFile(target, url, format);
+    const result = extractFile(target, url, format, flags);
     if (!result.article) {
       process.stderr.write(`no article found in ${positionals[0]}\n`);
       return 2;
@@ -139,7 +151,7 @@ function main(argv: string[]): number {
       continue;
     }
     try {
-      const result = extractFile(file, url, format);
+      const result = extractFile(file, url, format, flags);
       if (!result.article) process.stderr.write(`no article found in ${shown}\n`);
       outcomes.push(result);
     } catch (error) {

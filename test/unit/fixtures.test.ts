@@ -21,13 +21,21 @@ describe('fixtures', () => {
       const doc = new DOMParser().parseFromString(f.html, 'text/html');
       const before = doc.documentElement.outerHTML;
       const fetched: string[] = [];
+      // A page that is no article is judged as auto-clean judges it (gated); an article must come out either way.
+      const gate = e.article === false;
       const article = e.pages
-        ? await readArticle(doc, { url: e.url, fetchPage: fixtureFetcher(f, fetched), timeoutMs: 2000 })
-        : extractArticle(doc, { url: e.url });
+        ? await readArticle(doc, { url: e.url, fetchPage: fixtureFetcher(f, fetched), timeoutMs: 2000, gate })
+        : extractArticle(doc, { url: e.url, gate });
       expect(doc.documentElement.outerHTML, 'extraction must not touch the page').toBe(before);
       if (e.article === false) {
-        expect(article, 'a page without an article gives null').toBeNull();
+        expect(article, 'a page without an article gives null to auto-clean').toBeNull();
+        extractArticle(doc, { url: e.url });
+        expect(doc.documentElement.outerHTML, 'an explicit request must not touch the page either').toBe(before);
         return;
+      }
+      if (!e.pages) {
+        const gated = extractArticle(doc, { url: e.url, gate: true });
+        expect(gated?.textContent, 'auto-clean reads an article as a request does').toBe(article?.textContent);
       }
       expect(article, 'an article page gives an article').not.toBeNull();
       const a = article!;

@@ -3,7 +3,7 @@
  * text is a label, a read-also line, a promo...), never a sentence that merely contains the same words.
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
-import { allElements, isEmptyBlock, linkDensity, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
+import { allElements, isEmptyBlock, isInlineInText, linkDensity, standsAtEdge, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
 
 // ---------------------------------------------------------------------------------------------------------
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
@@ -86,36 +86,142 @@ export function isClutterByName(el: Element): boolean {
   return !holdsProse(el);
 }
 
-export function removeFurniture(root: Element): void {
-  // One walk over every element (separate selector queries each walk the page again, which dominated the cost).
-  const all = allElements(root);
-  const gone = new Set<Element>();
-  const removed = (el: Element): boolean => {
-    for (let p: Element | null = el; p && p !== root; p = p.parentElement) if (gone.has(p)) return true;
-    return false;
-  };
-  const drop = (el: Element) => {
-    gone.add(el);
-    el.remove();
-  };
-  for (const el of all) {
-    const tag = el.tagName.toUpperCase();
-    if (isFurniture(el)) {
-      // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
-      if (!removed(el) && !holdsProse(el)) drop(el);
-      continue;
-    }
-    // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
-    if (tag === 'SVG' || el.getAttribute('aria-hidden') === 'true') {
-      if (!el.closest('figure') && !el.querySelector('img, picture, video') && !removed(el) && !holdsProse(el)) drop(el);
-      continue;
-    }
-    if ((el.hasAttribute('class') || el.hasAttribute('id')) && isClutterByName(el) && !removed(el)) drop(el);
+/** Where a cleaner's removals are reported (`npm run extract -- --why`); a no-op unless someone listens. */
+export type RemovalLog = (cleaner: string, el: Element, why: string) => void;
+const silent: RemovalLog = () => {};
+
+/**
+ * Page furniture, marked without being removed: the nodes that carry its words and pictures (text nodes, media
+ * elements) with the reason. Readability then sees the page whole, and may rebuild the elements around those
+ * nodes (a div becomes a p, a wrapper gives way to its child), but it moves text nodes and pictures, never
+ * recreates them: so after Readability, a block whose every word and picture is marked is furniture.
+ */
+export type FurnitureMarks = Map<Node, string>;
+
+export function markFurniture(root: Element): FurnitureMarks {
+  const marks: FurnitureMarks = new Map();
+  // One walk over every element; the subtree of a marked element is not looked at again.
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    const why = furnitureReason(el);
+    if (why) markSubtree(el, why, marks);
+    // Next element: into the children unless marked, else the next sibling up the tree.
+    let next: Element | null = why ? null : el.firstElementChild;
+    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
+    el = next;
   }
-  // Forms are page furniture unless a site wraps its whole page in one (ASP.NET): then unwrap.
-  for (const form of Array.from(root.getElementsByTagName('form'))) {
-    if (holdsProse(form)) form.replaceWith(...Array.from(form.childNodes));
-    else form.remove();
+  return marks;
+}
+
+function furnitureReason(el: Element): string | null {
+  const tag = el.tagName.toUpperCase();
+  // Words inside a sentence stay, whatever their markup says (a topic link classed "tag" is still a word).
+  if (isInlineInText(el)) return null;
+  if (isFurniture(el)) {
+    // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
+    return holdsProse(el) ? null : `<${tag.toLowerCase()}> by tag or role`;
+  }
+  // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
+  if (tag === 'SVG' || el.getAttribute('aria-hidden') === 'true') {
+    return !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el) ? 'hidden decoration' : null;
+  }
+  if (tag === 'FORM') return holdsProse(el) ? null : '<form>';
+  if ((el.hasAttribute('class') || el.hasAttribute('id')) && isClutterByName(el)) {
+    return `class "${(el.getAttribute('class') || el.getAttribute('id') || '').slice(0, 60)}"`;
+  }
+  return null;
+}
+
+const MARKABLE_MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'TABLE']);
+
+function markSubtree(top: Element, why: string, marks: FurnitureMarks): void {
+  const keepDek = top.tagName.toUpperCase() === 'HEADER';
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      if ((node.nodeValue ?? '').trim()) marks.set(node, why);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    // An article's <header> holds its standfirst: a sentence of the article, not furniture.
+    if (keepDek && el.tagName.toUpperCase() === 'P' && wordCount(el.textContent ?? '') >= 12) return;
+    if (MARKABLE_MEDIA.has(el.tagName.toUpperCase())) marks.set(el, why);
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  visit(top);
+}
+
+/** Removes, under `root`, every element whose words and pictures are all marked furniture (the outermost one). */
+export function removeMarked(root: Element, marks: FurnitureMarks, log: RemovalLog = silent): void {
+  if (!marks.size) return;
+  // Per element: 0 nothing in it, 1 only marked things, 2 something unmarked. Children before parents.
+  const state = new Map<Element, number>();
+  const reason = new Map<Element, string>();
+  const all = allElements(root);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i];
+    let s = 0;
+    let why: string | undefined;
+    if (marks.has(el)) {
+      s = 1;
+      why = marks.get(el);
+    } else if (MARKABLE_MEDIA.has(el.tagName.toUpperCase())) s = 2;
+    else {
+      for (let c = el.firstChild; c && s < 2; c = c.nextSibling) {
+        if (c.nodeType === 3) {
+          if (!(c.nodeValue ?? '').trim()) continue;
+          if (marks.has(c)) {
+            s = 1;
+            why ??= marks.get(c);
+          } else s = 2;
+        } else if (c.nodeType === 1) {
+          const cs = state.get(c as Element) ?? 0;
+          if (cs === 1) why ??= reason.get(c as Element);
+          s = Math.max(s, cs);
+        }
+      }
+    }
+    state.set(el, s);
+    if (why) reason.set(el, why);
+  }
+  for (const el of all) {
+    if (state.get(el) !== 1 || !el.parentElement) continue;
+    if (!root.contains(el)) continue;
+    log('furniture', el, reason.get(el) ?? 'furniture');
+    el.remove();
+  }
+}
+
+/** Marks and removes furniture in one tree (a rule's body, before Readability). */
+export function removeFurniture(root: Element, log: RemovalLog = silent): void {
+  removeMarked(root, markFurniture(root), log);
+}
+
+/** Class words of text meant for screen readers only (a sighted reader never sees it on the page). */
+const SCREEN_READER_ONLY = /(^|\s)(sr-only|sr_only|screen-reader-text|screen-reader-only|screenreader-only|visually-hidden|visuallyhidden|a11y-hidden|u-visually-hidden|is-visually-hidden|element-invisible|offscreen|hidden-visually)(\s|$)/i;
+/** Wikipedia-style section edit links: "[edit]", "[edit source]", "[sunting]", "[sunting sumber]". */
+const EDIT_LABEL = /^\[\s*(edit|edit source|sunting|sunting sumber|bearbeiten|modifier)\s*\]$/i;
+
+/**
+ * Page controls that are not the article's words: section edit links beside headings, screen-reader-only labels
+ * ("Image", "Photo" before a picture, "Opens in a new window"), and skip links. Each is a whole element, never
+ * a part of a sentence a sighted reader sees.
+ */
+export function removePageControls(root: Element, log: RemovalLog = silent): void {
+  for (const el of allElements(root)) {
+    if (!el.isConnected && !root.contains(el)) continue;
+    const cls = el.getAttribute('class') ?? '';
+    const text = textOf(el);
+    if (/(^|\s)mw-editsection(\s|$)/.test(cls) || (text && EDIT_LABEL.test(text) && text.length <= 20)) {
+      log('controls', el, 'section edit link');
+      el.remove();
+    } else if (cls && SCREEN_READER_ONLY.test(cls) && wordCount(text) <= 6 && !el.querySelector('img, picture, video')) {
+      log('controls', el, `screen-reader-only "${cls.slice(0, 40)}"`);
+      el.remove();
+    } else if (el.tagName === 'A' && /^#/.test(el.getAttribute('href') ?? '') && /^skip (to|navigation|ahead)/i.test(text)) {
+      log('controls', el, 'skip link');
+      el.remove();
+    }
   }
 }
 
@@ -150,7 +256,7 @@ const READ_ALSO_EN = /^(read more|read also|also read|see also|related|related s
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
@@ -210,7 +316,7 @@ function descendantsByTag(root: Element, tags: Set<string>): Element[] {
 }
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
-export function removeClutterText(root: Element): void {
+export function removeClutterText(root: Element, log: RemovalLog = silent): void {
   const blocks = descendantsByTag(root, BLOCK_TAGS);
   for (const el of blocks) {
     if (!root.contains(el)) continue;
@@ -223,15 +329,24 @@ export function removeClutterText(root: Element): void {
     const inline = /^(SPAN|STRONG|B|EM|SMALL|A)$/.test(el.tagName);
     // Inline elements only go when they are a label standing alone in their block (e.g. "Photo 1 of 6").
     if (inline) {
-      if (wordCount(text) <= 8 && LABELS.some((re) => re.test(text))) el.remove();
+      if (wordCount(text) <= 8 && LABELS.some((re) => re.test(text)) && (!isInlineInText(el) || standsAtEdge(el))) {
+        log('text', el, 'label');
+        el.remove();
+      }
       continue;
     }
     if (isRailHeader(text)) {
+      log('text', el, 'rail header and its links');
       removeRail(el);
       continue;
     }
-    if (isClutterText(el, text)) el.remove();
-    else if (/^(ul|ol|dl)$/i.test(el.tagName) && isLinkList(el) && isRailContext(el)) el.remove();
+    if (isClutterText(el, text)) {
+      log('text', el, 'read-also, label or promo');
+      el.remove();
+    } else if (/^(ul|ol|dl)$/i.test(el.tagName) && isLinkList(el) && isRailContext(el)) {
+      log('text', el, 'link list after a rail header');
+      el.remove();
+    }
   }
   removeTrailingBio(root);
   removeEmpty(root);

@@ -70,11 +70,62 @@ export function isEmptyBlock(el: Element): boolean {
 }
 
 /**
- * Every element under `root`, in document order. getElementsByTagName('*') is the fastest walk in browsers and
- * jsdom; linkedom does not support '*' there, so an empty answer from a non-empty root falls back to a query.
+ * Every element under `root`, in document order, as a static array. A plain walk over element children: in
+ * jsdom, Array.from over the live getElementsByTagName('*') collection is quadratic (each index access walks
+ * again), which made one large page take minutes; the walk is linear in every DOM (browsers, jsdom, linkedom).
  */
 export function allElements(root: Element | Document): Element[] {
-  const fast = root.getElementsByTagName('*');
-  if (fast.length || !root.firstElementChild) return Array.from(fast);
-  return Array.from(root.querySelectorAll('*'));
+  const out: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    out.push(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
+      if (el === root || !el) return out;
+    }
+    el = el ? el.nextElementSibling : null;
+  }
+  return out;
+}
+
+/** Phrasing (inline) elements: inside a sentence they carry words of that sentence. */
+const INLINE_TAGS = new Set(
+  'A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD MARK Q RUBY S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR'.split(' '),
+);
+const BLOCK_PARENT = new Set('P LI TD TH DD DT H1 H2 H3 H4 H5 H6 BLOCKQUOTE FIGCAPTION CAPTION PRE DIV SECTION ARTICLE'.split(' '));
+
+/**
+ * True when `el` is an inline element inside running text: the block around it has words outside it. Such an
+ * element is part of a sentence ("plans to reverse its position on <a>Sudan</a> and lift"), and removing it
+ * would change what the sentence says, whatever its class or role says.
+ */
+export function isInlineInText(el: Element): boolean {
+  const block = enclosingBlock(el);
+  if (!block) return false;
+  const own = normalizeSpace(el.textContent).length;
+  return own > 0 && normalizeSpace(block.textContent).length > own + 1;
+}
+
+function enclosingBlock(el: Element): Element | null {
+  if (!INLINE_TAGS.has(el.tagName.toUpperCase())) return null;
+  let block = el.parentElement;
+  while (block && INLINE_TAGS.has(block.tagName.toUpperCase())) block = block.parentElement;
+  return block && BLOCK_PARENT.has(block.tagName.toUpperCase()) ? block : null;
+}
+
+/**
+ * True when an inline element stands at the edge of its block as a label, not inside a sentence: it opens the
+ * block ("Photo 1 of 6 Waves break over…") or closes it after a finished sentence ("…on Thursday. Advertisement").
+ */
+export function standsAtEdge(el: Element): boolean {
+  const block = enclosingBlock(el);
+  if (!block) return true;
+  const own = normalizeSpace(el.textContent);
+  const all = normalizeSpace(block.textContent);
+  if (all.startsWith(own)) return true;
+  return all.endsWith(own) && /[.!?:"”')\]]$/.test(all.slice(0, all.length - own.length).trimEnd());
 }

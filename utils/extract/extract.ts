@@ -3,76 +3,230 @@
  * reads it, and works on a copy: the rule's body alone when a site rule finds it, else a clone of the page),
  * reads no browser globals, and runs the same in the content script and in Node tests.
  *
- * Pipeline: metadata (read from the page) -> site rule narrows and cleans -> lazy images and absolute URLs ->
- * structural clutter -> Readability -> text clutter -> headline de-duplication -> DOMPurify.
+ * Readability is the floor (docs/ARCHITECTURE.md):
+ * - With a site rule (or the user's picked block), the rule narrows the page and Readability tidies the result.
+ *   When that result holds much less text than the page's own prose (or its JSON-LD articleBody), the generic
+ *   path runs too and the longer one stands.
+ * - The generic path gives Readability the whole page first; clutter cleaners then work on its result, and when
+ *   they would leave much less than Readability found, Readability's result stands.
+ * - "Is this an article?" gates (`gate: true`) serve auto-clean and detection only. An explicit request gets the
+ *   best extraction there is, and "no article" only where Readability finds no text either.
  */
 import type { Article, ExtractOptions } from './types';
 import { findRule, type SiteRule } from './sites';
-import { readMetadata, type PageMetadata } from './metadata';
+import { findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
-import { holdsProse, normalizeDeskCode, removeClutterText, removeFurniture, removeRepeatedHeadline } from './cleaners';
-import { probablyReadable, runReadability } from './readability';
+import {
+  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline,
+  type RemovalLog,
+} from './cleaners';
+import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
 import { cutFrom, firstMatch, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
 import { plainText, sanitizeElementToHtml } from '../sanitize';
-
-
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
 
-/** Fewer words than this is not an article (a teaser, a login box, an error page). */
+/** Fewer words than this is not an article (a teaser, a login box, an error page): a gate, for auto-clean only. */
 const MIN_WORDS = 70;
 /** Reading speed for the reading-time estimate (words a minute; about right for Indonesian and English news). */
 const WORDS_PER_MINUTE = 220;
+/** A rule's body holding less than this share of the page's prose is suspect: Readability gets a look too. */
+const RULE_FLOOR = 0.6;
+/** Cleaners may take clutter out of Readability's result, but never more than this share of its words. */
+const CLEANER_FLOOR = 0.65;
+/** The generic result replaces a rule's only when it is clearly longer (rails and comments make it a bit longer). */
+const GENERIC_WINS = 1.25;
 
-export function extractArticle(document: Document, { url, userRule }: ExtractOptions): Article | null {
-  if (!document.documentElement || !document.body) return null;
+/** One stage's decision, for `npm run extract -- --why` and the reader's problem report. */
+export type Trace = string[];
+
+/** Readability's result after our cleaners, with where it came from. */
+interface Candidate {
+  content: Element;
+  parsed: ReadabilityResult;
+  narrowed: boolean;
+  words: number;
+}
+
+export function extractArticle(document: Document, options: ExtractOptions): Article | null {
+  return explainExtraction(document, options).article;
+}
+
+/** extractArticle, with every stage's decision written down (the rule, each gate and figure, what went). */
+export function explainExtraction(document: Document, { url, userRule, gate = false }: ExtractOptions): { article: Article | null; trace: Trace } {
+  const trace: Trace = [];
+  const note = (stage: string, detail: string) => trace.push(`${stage}: ${detail}`);
+  const log: RemovalLog = (cleaner, el, why) => note(cleaner, `removed <${el.tagName.toLowerCase()}> (${why}) "${firstWords(el)}"`);
+  if (!document.documentElement || !document.body) {
+    note('page', 'no <html> or <body>');
+    return { article: null, trace };
+  }
   const rule = findRule(url);
+  note('rule', rule ? `${rule.id} (${rule.name})` : 'none: the generic path');
   // Metadata is only read, so it comes from the page itself, before anything is copied or changed.
   const meta = readMetadata(document, url, rule);
-  // A built-in rule that finds its body: copy just that body into a fresh document (a fraction of the page),
-  // instead of cloning the whole page. The user's rule keeps the whole-page path: its selectors may be paths
-  // from the top of the page.
-  const work = (!userRule && rule && copyRuleBody(document, rule)) || (document.cloneNode(true) as Document);
-  const fast = work.body?.getAttribute('data-jernih-rule') === rule?.id && !!rule;
-  // The user's rule first, on the document as the page built it (its selectors were taken from the live page):
-  // their removals, then their body, which narrows like a site rule's body and still gets the site's own
-  // clutter rules. If their body is gone from the page, the built-in rule (or the generic path) takes over.
-  if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
-  const userBodyRule: SiteRule | null = userRule?.body ? { ...(rule ?? USER_RULE_BASE), body: [userRule.body] } : null;
-  resolveLazyImages(work);
-  // Before Readability: it resolves relative links against the document's baseURI, which for a parsed page (a
-  // fetched page 2, a test) is not the page's address.
-  absolutizeUrls(work, baseUrlOf(document, url));
+  // A sign-in page is never read, even on request: the reader would hide the form the person came for.
+  if (!userRule?.body && isSignInPage(document, meta)) {
+    note('gate', 'a sign-in page: a password field and little prose');
+    return { article: null, trace };
+  }
+  if (gate && !rule && !userRule?.body && !meta.declaresArticle && !probablyReadable(document)) {
+    note('gate', 'not an article: no article declared and Readability\'s quick check says no');
+    return { article: null, trace };
+  }
+  const base = baseUrlOf(document, url);
 
-  const narrowed = fast || (userBodyRule && applyRule(work, userBodyRule)) || (rule ? applyRule(work, rule) : false);
+  let chosen: Candidate | null = null;
+  const { candidate: narrowed, clone: spare } = narrowedCandidate(document, base, rule, userRule, log);
+  if (narrowed) {
+    note('narrow', `${userRule?.body ? 'your picked block' : `the ${rule!.id} rule's body`}: ${narrowed.words} words`);
+    chosen = narrowed;
+    // The user's own pick stands as it is; a built-in rule is checked against the page.
+    if (!userRule?.body) {
+      const expected = expectedWords(document);
+      note('floor', `the page holds about ${expected.words} words of prose (${expected.source})`);
+      if (narrowed.words < expected.words * RULE_FLOOR) {
+        const generic = genericCandidate(spare ?? document.cloneNode(true) as Document, base, rule, userRule, log, note);
+        if (generic && generic.words > narrowed.words * GENERIC_WINS) {
+          note('floor', `the rule kept ${narrowed.words} words, Readability ${generic.words}: Readability's result stands`);
+          chosen = generic;
+        }
+      }
+    }
+  } else {
+    if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
+    chosen = genericCandidate(spare ?? document.cloneNode(true) as Document, base, rule, userRule, log, note);
+  }
+  if (!chosen) {
+    note('result', 'Readability found no text: no article');
+    return { article: null, trace };
+  }
+  const article = finish(chosen, document, url, base, meta, rule, gate, note);
+  return { article, trace };
+}
+
+/**
+ * A built-in rule's body (copied alone: a fraction of the page) or the user's picked block, cleaned and tidied by
+ * Readability. No candidate when there is nothing to narrow by or the body is not on the page; a whole-page
+ * clone made on the way comes back untouched by the rule, so the generic path need not clone again.
+ */
+function narrowedCandidate(
+  document: Document, base: string, rule: SiteRule | null, userRule: ExtractOptions['userRule'], log: RemovalLog,
+): { candidate: Candidate | null; clone: Document | null } {
+  let work = !userRule && rule ? copyRuleBody(document, rule) : null;
+  if (work) {
+    resolveLazyImages(work);
+    absolutizeUrls(work, base);
+  } else {
+    if (!rule && !userRule?.body) return { candidate: null, clone: null };
+    // The user's rule works on the document as the page built it (its selectors were taken from the live page):
+    // their removals, then their body, which narrows like a site rule's body and still gets the site's clutter rules.
+    const clone = document.cloneNode(true) as Document;
+    if (userRule?.remove?.length) removeAll(clone.body, userRule.remove);
+    resolveLazyImages(clone);
+    absolutizeUrls(clone, base);
+    const userBodyRule: SiteRule | null = userRule?.body ? { ...(rule ?? USER_RULE_BASE), body: [userRule.body] } : null;
+    if (!(userBodyRule && applyRule(clone, userBodyRule)) && !(rule && applyRule(clone, rule))) return { candidate: null, clone };
+    work = clone;
+  }
   // After the rule: its selectors must see the site's own markup, not the figures made here.
   normalizeFigures(work);
-  if (!narrowed && isNotAnArticle(work, meta)) return null;
-  removeFurniture(work.body);
+  removePageControls(work.body, log);
+  removeFurniture(work.body, log);
+  const parsed = runReadability(work, 100);
+  if (!parsed) return { candidate: null, clone: null };
+  removeClutterText(parsed.content, log);
+  return { candidate: { content: parsed.content, parsed, narrowed: true, words: wordCount(parsed.content.textContent ?? '') }, clone: null };
+}
 
-  const parsed = runReadability(work, narrowed ? 100 : 500);
+/**
+ * Readability on the whole page first, then our cleaners on what it found. When the cleaners would leave much
+ * less than Readability found, Readability's result stands (only page controls taken out).
+ */
+function genericCandidate(
+  work: Document, base: string, rule: SiteRule | null, userRule: ExtractOptions['userRule'], log: RemovalLog,
+  note: (stage: string, detail: string) => void,
+): Candidate | null {
+  // (Idempotent, so a clone that already had them done is fine.)
+  if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
+  resolveLazyImages(work);
+  absolutizeUrls(work, base);
+  normalizeFigures(work);
+  // Furniture is marked, not removed: Readability judges the page as the site built it.
+  const furniture = markFurniture(work.body);
+  const parsed = runReadability(work, 500);
   if (!parsed) return null;
-  const content = parsed.content;
+  const found = wordCount(parsed.content.textContent ?? '');
+  note('readability', `${found} words`);
+  if (!found) return null;
+  const untouched = parsed.content.cloneNode(true) as Element;
+  if (rule?.remove?.length) removeAll(parsed.content, rule.remove);
+  removePageControls(parsed.content, log);
+  removeMarked(parsed.content, furniture, log);
+  removeClutterText(parsed.content, log);
+  let words = wordCount(parsed.content.textContent ?? '');
+  if (words < found * CLEANER_FLOOR) {
+    note('floor', `the cleaners left ${words} of Readability's ${found} words: Readability's result stands`);
+    removePageControls(untouched);
+    parsed.content = untouched;
+    words = wordCount(untouched.textContent ?? '');
+  }
+  return { content: parsed.content, parsed, narrowed: false, words };
+}
 
-  removeClutterText(content);
-  const title = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, document);
-  removeRepeatedHeadline(content, title);
+/**
+ * How many words of article prose the page holds, cheaply: its JSON-LD articleBody where it has one (the site's
+ * own statement of the body), else its paragraphs of running text (long, few links).
+ */
+function expectedWords(document: Document): { words: number; source: string } {
+  const body = findArticleLd(document)?.articleBody;
+  if (typeof body === 'string' && wordCount(body) >= 30) return { words: wordCount(body), source: 'JSON-LD articleBody' };
+  let words = 0;
+  for (const p of Array.from(document.querySelectorAll('p'))) {
+    const text = p.textContent ?? '';
+    if (text.length < 100) continue;
+    const n = wordCount(text);
+    if (n >= 15 && linkDensity(p) < 0.3) words += n;
+  }
+  return { words, source: 'paragraphs of running text' };
+}
+
+/** The chosen candidate as the reader's Article: title, byline lines, desk codes, gates, sanitizing. */
+function finish(
+  chosen: Candidate, document: Document, url: string, base: string, meta: PageMetadata, rule: SiteRule | null, gate: boolean,
+  note: (stage: string, detail: string) => void,
+): Article | null {
+  const { content, parsed, narrowed } = chosen;
+  const rawTitle = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, document);
+  removeRepeatedHeadline(content, rawTitle);
   dropBylineLines(content, meta.byline);
-  restoreFragmentLinks(content, [url, baseUrlOf(document, url)]);
+  restoreFragmentLinks(content, [url, base]);
   normalizeDeskCode(content);
 
   const textContent = normalizeSpace(content.textContent);
   const words = wordCount(textContent);
-  if (!title || words < (narrowed || meta.declaresArticle ? MIN_WORDS / 2 : MIN_WORDS)) return null;
-  if (!narrowed && looksLikeListing(content)) return null;
+  if (gate) {
+    const least = narrowed || meta.declaresArticle ? MIN_WORDS / 2 : MIN_WORDS;
+    if (!rawTitle || words < least) {
+      note('gate', `${words} words${rawTitle ? '' : ', no title'}: fewer than ${least} is not an article`);
+      return null;
+    }
+    if (!narrowed && looksLikeListing(content)) {
+      note('gate', 'a list of teasers, not an article');
+      return null;
+    }
+  } else if (!words) {
+    note('result', 'no words left: no article');
+    return null;
+  }
+  const title = rawTitle || meta.siteName || hostOf(url);
 
   const contentHtml = sanitizeElementToHtml(content, document);
-  const leadImage = meta.leadImage
-    ? { ...meta.leadImage, inBody: contentShowsImage(contentHtml, meta.leadImage.src) }
-    : null;
+  const leadImage = meta.leadImage ? { ...meta.leadImage, inBody: showsImage(content, meta.leadImage.src) } : null;
   const lang = meta.lang || primary(parsed.lang);
   const firstParagraph = textOf(Array.from(content.querySelectorAll('p')).find((p) => wordCount(textOf(p)) >= 8));
+  note('result', `${words} words (${narrowed ? 'narrowed by a rule' : 'generic'})`);
   return {
     url: meta.canonicalUrl ?? url,
     title,
@@ -89,6 +243,19 @@ export function extractArticle(document: Document, { url, userRule }: ExtractOpt
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     ruleId: rule?.id ?? null,
   };
+}
+
+function firstWords(el: Element): string {
+  const words = normalizeSpace(el.textContent).split(' ');
+  return words.slice(0, 8).join(' ') + (words.length > 8 ? '…' : '');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }
 
 /** Narrows the working document to the rule's body and cleans it. False when the body is not found. */
@@ -154,18 +321,11 @@ function cutAtPhrases(body: Element, phrases: readonly string[]): void {
   }
 }
 
-/**
- * Pages that are not articles: home pages, listings, search results, login and error pages. Cheap signs first;
- * the listing check runs again on Readability's choice.
- */
-function isNotAnArticle(doc: Document, meta: PageMetadata): boolean {
-  if (!meta.declaresArticle && !probablyReadable(doc)) return true;
-  const hasPassword = !!doc.querySelector('input[type="password" i]');
-  if (hasPassword && !meta.declaresArticle) {
-    const prose = Array.from(doc.querySelectorAll('p')).filter((p) => wordCount(textOf(p)) >= 25).length;
-    if (prose < 4) return true;
-  }
-  return false;
+/** A sign-in page: a password field, no article declared, and hardly any running text. */
+function isSignInPage(doc: Document, meta: PageMetadata): boolean {
+  if (meta.declaresArticle || !doc.querySelector('input[type="password" i]')) return false;
+  const prose = Array.from(doc.querySelectorAll('p')).filter((p) => wordCount(textOf(p)) >= 25).length;
+  return prose < 4;
 }
 
 /** Teaser lists: most headings are links, or most paragraphs are link-heavy teasers. */
@@ -266,9 +426,35 @@ function wrapFigure(doc: Document, box: Element, media: Element, caption: Elemen
   box.replaceWith(figure);
 }
 
-function contentShowsImage(html: string, src: string): boolean {
-  const file = src.replace(/[?#].*$/, '').split('/').pop();
-  return !!file && file.length > 4 && html.includes(file);
+/**
+ * True when the body shows the same photo as the metadata picture, in any rendition: news sites name one photo
+ * with size or crop suffixes ("-articleLarge", "-1152x648", "_960"), in other folders or with other queries.
+ */
+function showsImage(content: Element, src: string): boolean {
+  const want = imageStem(src);
+  if (want.length < 5) return false;
+  for (const el of Array.from(content.querySelectorAll('img, source'))) {
+    const candidates = [el.getAttribute('src'), ...(el.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0])];
+    if (candidates.some((c) => c && imageStem(c) === want)) return true;
+  }
+  return false;
+}
+
+/** A picture's name without folder, query, extension and rendition suffixes. */
+export function imageStem(src: string): string {
+  let name = (src.replace(/[?#].*$/, '').split('/').pop() ?? '').toLowerCase();
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // keep it as it is
+  }
+  name = name.replace(/\.(jpe?g|png|gif|webp|avif|jfif)$/, '');
+  const RENDITION = /[-_.@](\d+x\d*|x\d+|\d{2,4}w|w\d{2,4}|h\d{2,4}|\d{2,4}|\d(\.\d)?x|articlelarge|superjumbo|jumbo|large|medium|small|thumb|thumbnail|master\d*|square\d*|mobilemasterat3x|facebookjumbo|videosixteenbyninejumbo\d*|threebytwo\w*|scaled|cropped|crop|full|hd|sd|lg|md|sm|xl|xs|original|orig|popup|blog\d*)$/;
+  for (let prev = ''; prev !== name; ) {
+    prev = name;
+    name = name.replace(RENDITION, '');
+  }
+  return name;
 }
 
 const primary = (lang: string | null): string | null => lang?.match(/^[a-z]{2,3}/i)?.[0].toLowerCase() ?? null;

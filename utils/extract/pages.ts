@@ -21,6 +21,8 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** The user's rule for the site (its removed blocks), applied to every page as to the first. */
   userRule?: ExtractOptions['userRule'];
+  /** Gate the first page as auto-clean does (ExtractOptions.gate). The other pages are always gated. */
+  gate?: boolean;
 }
 
 export type PagePlan =
@@ -151,7 +153,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 export async function readArticle(doc: Document, opts: ReadOptions): Promise<Article | null> {
   const userRule = opts.userRule;
-  const first = extractArticle(doc, { url: opts.url, userRule });
+  const first = extractArticle(doc, { url: opts.url, userRule, gate: opts.gate });
   if (!first) return null;
   const single: PagesInfo = { joined: 1, total: 1, missing: [] };
   if (!opts.fetchPage) return { ...first, pages: single };
@@ -167,7 +169,7 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
 
   if (plan.kind === 'all') {
     try {
-      const all = extractArticle(await fetchDoc(plan.url), { url: plan.url, userRule });
+      const all = extractArticle(await fetchDoc(plan.url), { url: plan.url, userRule, gate: true });
       if (all && all.wordCount > first.wordCount) {
         // The all-pages document may lack page 1's metadata (SINDOnews ?showpage=all has no JSON-LD).
         return {
@@ -212,7 +214,7 @@ async function joinPages(
     await Promise.all(
       list.slice(i, i + 2).map(async (u, j) => {
         try {
-          results[i + j] = extractArticle(await fetchDoc(u), { url: u, userRule }) ?? new Error('no article text on the page');
+          results[i + j] = extractArticle(await fetchDoc(u), { url: u, userRule, gate: true }) ?? new Error('no article text on the page');
         } catch (e) {
           results[i + j] = e instanceof Error ? e : new Error(String(e));
         }
@@ -240,7 +242,7 @@ async function followNext(
     seen.add(stripHash(current));
     try {
       const d = await fetchDoc(current);
-      const art = extractArticle(d, { url: current, userRule });
+      const art = extractArticle(d, { url: current, userRule, gate: true });
       if (!art) throw new Error('no article text on the page');
       bodies.push(art.contentHtml);
       next = nextLink(d, current, findRule(current));

@@ -49,4 +49,10 @@ export interface ExtractOptions {
    * before the built-in rules; a selector that matches nothing (the site changed) is simply skipped.
    */
   userRule?: { body?: string; remove?: string[] };
+  /**
+   * Apply the "is this an article?" gates (too few words, a teaser listing, no title, Readability's quick check).
+   * For auto-clean and detection, where a wrong guess takes over a page nobody asked to change. An explicit
+   * request (button, shortcut, menu) leaves it off and gets the best extraction there is.
+   */
+  gate?: boolean;
 }

@@ -38,7 +38,7 @@ export interface ReaderEnv {
   watchSettings: (cb: (s: Settings) => void) => () => void;
   /** Fetches another page of a multi-page article; without it, the reader shows the page it has. */
   fetchPage?: (url: string) => Promise<string>;
-  extract?: (doc: Document, url: string, userRule?: UserRuleInput) => Article | null;
+  extract?: (doc: Document, url: string, userRule?: UserRuleInput, gate?: boolean) => Article | null;
   /** The speech engine, asked for when reading starts (null: the browser cannot speak). */
   speech?: () => SpeechEngine | null;
   /** Loads bundled fonts into the page (absent: system fonts only). */
@@ -105,7 +105,7 @@ interface Removal {
 
 export function createReaderController(env: ReaderEnv): ReaderController {
   const { doc, win, t } = env;
-  const extract = env.extract ?? ((d: Document, url: string, userRule?: UserRuleInput) => extractArticle(d, { url, userRule }));
+  const extract = env.extract ?? ((d: Document, url: string, userRule?: UserRuleInput, gate?: boolean) => extractArticle(d, { url, userRule, gate }));
   let swap: Swap | null = null;
   let article: Article | null = null;
   let url = '';
@@ -753,7 +753,8 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       baseRule = userRuleFor(settings, url);
       let found: Article | null;
       try {
-        found = extract(doc, url, baseRule ? { body: baseRule.body, remove: baseRule.remove } : undefined);
+        // Auto-clean takes over a page nobody asked to change: only a sure article. A request gets the best there is.
+        found = extract(doc, url, baseRule ? { body: baseRule.body, remove: baseRule.remove } : undefined, !!options.auto);
       } catch (error) {
         if (!options.auto) showNotice(doc, t('extractError'));
         return { state: 'error', message: String(error) };
