@@ -95,6 +95,17 @@ function purifierFor(win: Window): DOMPurify | null {
 const parsedBy = new WeakMap<Document, Window>();
 
 /**
+ * A copy of a page (cloneNode) has no window of its own: it sanitizes with the window of the page it was copied
+ * from. Returns the copy.
+ */
+export function copyOfPage(page: Document): Document {
+  const copy = page.cloneNode(true) as Document;
+  const win = page.defaultView ?? parsedBy.get(page);
+  if (win) parsedBy.set(copy, win);
+  return copy;
+}
+
+/**
  * The window to sanitize with: the document's own, the one that parsed it, or the global one — the first that
  * DOMPurify can work in (linkedom's window cannot; a jsdom, happy-dom or browser window can).
  */

@@ -116,7 +116,7 @@ describe('auto-clean in Chromium', () => {
     await page.waitForLoadState('load');
     if (!(await readerOpen(page))) await browser.clickAction(page);
     await waitForReader(page);
-    await page.waitForFunction(() => /Joined 3 pages/.test((document.body.shadowRoot?.querySelector('.head') as HTMLElement | null)?.innerText ?? ''), null, { polling: 100, timeout: 10_000 });
+    await page.waitForFunction(() => /Joined 3 pages/.test((document.body.shadowRoot?.querySelector('.head') as HTMLElement | null)?.innerText ?? ''), null, { polling: 100, timeout: 20_000 });
     const body = await page.evaluate(() => (document.body.shadowRoot!.querySelector('.body') as HTMLElement).innerText);
     expect(body).toContain(multi!.expected.last_paragraph!.slice(0, 50));
     await page.screenshot({ path: join(ARTIFACTS, 'joined-pages.png'), caret: 'initial' });

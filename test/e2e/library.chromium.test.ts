@@ -20,7 +20,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
 const DOCS = join(ROOT, 'docs', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const poll = { polling: 100, timeout: 15_000 } as const;
+const poll = { polling: 100, timeout: 20_000 } as const;
 
 let server: TestServer;
 let browser: ChromiumWithExtension;

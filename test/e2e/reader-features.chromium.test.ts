@@ -104,7 +104,7 @@ describe('reader features in Chromium', () => {
     await b.bringToFront();
     await b.waitForFunction(() => Array.from(document.fonts).some((f) => f.family.includes('OpenDyslexic') && f.status === 'loaded'), null, poll);
     await a.bringToFront();
-    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ version: SETTINGS_VERSION, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 20_000 }).toMatchObject({ version: SETTINGS_VERSION, fontFamily: 'dyslexic', lineHeight: 1.9, columnWidth: 65, letterSpacing: 0.01, wordSpacing: 0.05, align: 'justify', theme: 'sepia', fontSize: 20 });
 
     // Custom colours, with their contrast shown.
     await a.locator('[data-setting="custom-colors"]').check();
@@ -196,7 +196,7 @@ describe('reader features in Chromium', () => {
     await page.keyboard.press('=');
     await page.keyboard.press('[');
     expect(await style(page, '.body figure', 'display')).toBe('none');
-    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ showImages: false, fontSize: 20, columnWidth: 65 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 20_000 }).toMatchObject({ showImages: false, fontSize: 20, columnWidth: 65 });
     await page.keyboard.press('i');
     await page.keyboard.press('-');
     await page.keyboard.press(']');
@@ -220,10 +220,17 @@ describe('reader features in Chromium', () => {
     await page.locator('[data-action="rate-more"]').click();
     await page.locator('[data-action="rate-more"]').click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => storedSettings(), { interval: 100, timeout: 5000 }).toMatchObject({ speechVoices: { id: 'stub-id-2' }, speechRate: 1.2 });
+    await expect.poll(() => storedSettings(), { interval: 100, timeout: 20_000 }).toMatchObject({ speechVoices: { id: 'stub-id-2' }, speechRate: 1.2 });
 
+    // The headline is read first, and quickly (a few words): record that it was highlighted instead of polling for
+    // a moment a loaded machine can miss.
+    await page.evaluate(() => {
+      const title = document.body.shadowRoot!.querySelector('#jernih-title')!;
+      const seen = () => title.classList.contains('speaking') && ((window as any).__titleSpoken = true);
+      new MutationObserver(seen).observe(title, { attributes: true, attributeFilter: ['class'] });
+    });
     await page.locator('[data-action="listen"]').click();
-    await page.waitForFunction(() => document.body.shadowRoot!.querySelector('#jernih-title.speaking') !== null, null, poll);
+    await page.waitForFunction(() => (window as any).__titleSpoken === true, null, poll);
     await page.waitForFunction(() => !!document.body.shadowRoot!.querySelector('.body p.speaking[data-word]'), null, poll);
     const word = await page.evaluate(() => {
       const hl = (CSS as any).highlights?.get('jernih-word');

@@ -257,7 +257,7 @@ describe.skipIf(!canRun)('translation in Chromium with the Apertium LibreTransla
     await page.locator('[data-translate-error="not-configured"]').waitFor();
     await page.locator('[data-action="translate-options"]').click();
     const optionsOpen = () => browser.context.pages().find((p) => p.url().includes('/options.html'));
-    await expect.poll(() => !!optionsOpen(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => !!optionsOpen(), { timeout: 20_000 }).toBe(true);
     await optionsOpen()!.close();
     await page.close();
   });
@@ -301,7 +301,7 @@ describe.skipIf(!canRun)('translation in Chromium with the Apertium LibreTransla
       await page.evaluate(() => document.documentElement.setAttribute('data-jernih-e2e-download-timeout', '1500'));
       await page.locator('[data-action="translate-start"]').click();
       await page.locator('.translate-bar[data-state="downloading"]').waitFor();
-      await page.locator('[data-translate-error="timed-out"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-translate-error="timed-out"]').waitFor({ timeout: 20_000 });
       expect(await errorText(page)).toMatch(/took too long/);
 
       // Cancel stops a download in progress.

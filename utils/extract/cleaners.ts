@@ -13,7 +13,8 @@ import { allElements, isEmptyBlock, isInlineInText, linkDensity, standsAtEdge, M
 const FURNITURE_TAGS = new Set([
   'SCRIPT', 'STYLE', 'LINK', 'TEMPLATE', 'DIALOG', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'LABEL', 'NAV', 'HEADER', 'FOOTER',
 ]);
-const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog']);
+// Controls (a video player's buttons, sliders and timers) are furniture too: their text is what they do, not what the article says.
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'dialog', 'alertdialog', 'button', 'slider', 'progressbar', 'timer', 'menu', 'menubar', 'toolbar', 'tablist', 'switch']);
 
 function isFurniture(el: Element): boolean {
   if (FURNITURE_TAGS.has(el.tagName.toUpperCase())) return true;
@@ -83,7 +84,28 @@ export function isClutterByName(el: Element): boolean {
   }
   const cls = el.getAttribute('class') ?? '';
   if (CONTENT_WORDS.test(cls) && (el.textContent ?? '').length > 400) return false; // ~60+ words: a content wrapper
+  // Words that name a kind of box rather than clutter ("widget", "meta", "toolbar") do not take a picture with
+  // its caption along (an editor's image widget is the article's figure); ad and promo words do.
+  if (!words.some((w) => STRONG_CLUTTER_WORDS.has(w)) && holdsCaptionedPicture(el)) return false;
   return !holdsProse(el);
+}
+
+/** Class words that mean clutter whatever the box holds. */
+const STRONG_CLUTTER_WORDS = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored',
+  'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'outbrain',
+  'taboola', 'mgid', 'cookie', 'cookies', 'consent', 'gdpr', 'iklan', 'banner', 'related', 'recommended', 'recirculation', 'recirc',
+  'trending', 'popular', 'mostread', 'populer', 'terpopuler', 'terkait', 'rekomendasi', 'baca', 'bacajuga', 'lihatjuga',
+]);
+
+/** A picture (not an icon) with a line of text about it: a figure, whatever the markup calls it. */
+function holdsCaptionedPicture(el: Element): boolean {
+  const img = el.getElementsByTagName('img')[0];
+  if (!img) return false;
+  const w = Number(img.getAttribute('width') ?? '0');
+  if (w > 0 && w < 100) return false;
+  const words = wordCount(el.textContent ?? '');
+  return words >= 3 && words <= 120;
 }
 
 /** Where a cleaner's removals are reported (`npm run extract -- --why`); a no-op unless someone listens. */
@@ -114,9 +136,14 @@ export function markFurniture(root: Element): FurnitureMarks {
 }
 
 function furnitureReason(el: Element): string | null {
-  const tag = el.tagName.toUpperCase();
+  const why = furnitureSign(el);
   // Words inside a sentence stay, whatever their markup says (a topic link classed "tag" is still a word).
-  if (isInlineInText(el)) return null;
+  // Checked last: it reads the text around the element, and most elements are no furniture at all.
+  return why && !isInlineInText(el) ? why : null;
+}
+
+function furnitureSign(el: Element): string | null {
+  const tag = el.tagName.toUpperCase();
   if (isFurniture(el)) {
     // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
     return holdsProse(el) ? null : `<${tag.toLowerCase()}> by tag or role`;
@@ -126,11 +153,15 @@ function furnitureReason(el: Element): string | null {
     return !el.closest('figure') && !el.querySelector('img, picture, video') && !holdsProse(el) ? 'hidden decoration' : null;
   }
   if (tag === 'FORM') return holdsProse(el) ? null : '<form>';
-  if ((el.hasAttribute('class') || el.hasAttribute('id')) && isClutterByName(el)) {
+  // Class words judge boxes, not words: an inline element is at most the text of its block, which is judged
+  // as a whole (a heading's only link, classed "toc-backref", is still the heading).
+  if ((el.hasAttribute('class') || el.hasAttribute('id')) && !INLINE_ELEMENTS.has(tag) && isClutterByName(el)) {
     return `class "${(el.getAttribute('class') || el.getAttribute('id') || '').slice(0, 60)}"`;
   }
   return null;
 }
+
+const INLINE_ELEMENTS = new Set('A ABBR B CITE CODE EM FONT I MARK Q S SMALL SPAN STRONG SUB SUP TIME U'.split(' '));
 
 const MARKABLE_MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'TABLE']);
 
@@ -143,8 +174,8 @@ function markSubtree(top: Element, why: string, marks: FurnitureMarks): void {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    // An article's <header> holds its standfirst: a sentence of the article, not furniture.
-    if (keepDek && el.tagName.toUpperCase() === 'P' && wordCount(el.textContent ?? '') >= 12) return;
+    // An article's <header> holds its standfirst and its lead picture with the caption: article, not furniture.
+    if (keepDek && (el.tagName.toUpperCase() === 'FIGURE' || (el.tagName.toUpperCase() === 'P' && wordCount(el.textContent ?? '') >= 12))) return;
     if (MARKABLE_MEDIA.has(el.tagName.toUpperCase())) marks.set(el, why);
     for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
   };

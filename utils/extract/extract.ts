@@ -22,7 +22,7 @@ import {
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
 import { cutFrom, firstMatch, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
-import { plainText, sanitizeElementToHtml } from '../sanitize';
+import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
@@ -87,7 +87,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
       const expected = expectedWords(document);
       note('floor', `the page holds about ${expected.words} words of prose (${expected.source})`);
       if (narrowed.words < expected.words * RULE_FLOOR) {
-        const generic = genericCandidate(spare ?? document.cloneNode(true) as Document, base, rule, userRule, log, note);
+        const generic = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
         if (generic && generic.words > narrowed.words * GENERIC_WINS) {
           note('floor', `the rule kept ${narrowed.words} words, Readability ${generic.words}: Readability's result stands`);
           chosen = generic;
@@ -96,7 +96,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
     }
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
-    chosen = genericCandidate(spare ?? document.cloneNode(true) as Document, base, rule, userRule, log, note);
+    chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
   }
   if (!chosen) {
     note('result', 'Readability found no text: no article');
@@ -122,7 +122,7 @@ function narrowedCandidate(
     if (!rule && !userRule?.body) return { candidate: null, clone: null };
     // The user's rule works on the document as the page built it (its selectors were taken from the live page):
     // their removals, then their body, which narrows like a site rule's body and still gets the site's clutter rules.
-    const clone = document.cloneNode(true) as Document;
+    const clone = copyOfPage(document);
     if (userRule?.remove?.length) removeAll(clone.body, userRule.remove);
     resolveLazyImages(clone);
     absolutizeUrls(clone, base);
@@ -151,7 +151,9 @@ function genericCandidate(
   // (Idempotent, so a clone that already had them done is fine.)
   if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
   resolveLazyImages(work);
-  absolutizeUrls(work, base);
+  // Readability resolves the links it keeps against the document's base: make that the page's address (a parsed
+  // page's own is not), and make the rest absolute on its result alone, a fraction of the page.
+  setBase(work, base);
   normalizeFigures(work);
   // Furniture is marked, not removed: Readability judges the page as the site built it.
   const furniture = markFurniture(work.body);
@@ -160,6 +162,7 @@ function genericCandidate(
   const found = wordCount(parsed.content.textContent ?? '');
   note('readability', `${found} words`);
   if (!found) return null;
+  absolutizeUrls(parsed.content, base);
   const untouched = parsed.content.cloneNode(true) as Element;
   if (rule?.remove?.length) removeAll(parsed.content, rule.remove);
   removePageControls(parsed.content, log);
@@ -173,6 +176,14 @@ function genericCandidate(
     words = wordCount(untouched.textContent ?? '');
   }
   return { content: parsed.content, parsed, narrowed: false, words };
+}
+
+/** Points the working copy's base URL at the page (an existing <base> already says the same: see baseUrlOf). */
+function setBase(work: Document, base: string): void {
+  if (work.baseURI === base) return;
+  const el = work.getElementsByTagName('base')[0] ?? work.createElement('base');
+  el.setAttribute('href', base);
+  if (!el.parentNode) (work.head ?? work.documentElement).prepend(el);
 }
 
 /**
