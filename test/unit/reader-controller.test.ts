@@ -340,4 +340,21 @@ describe('reader features (jsdom)', () => {
     }
     reader.close();
   });
+
+  it('"Report a problem" carries the engine\'s trace: the rule, what Readability found, what was removed and why', async () => {
+    let copied = '';
+    const { reader } = await openOn('id-generic/regional-tribun', { copyText: async (text) => ((copied = text), true) });
+    (q('[data-panel-toggle="more"]') as HTMLButtonElement).click();
+    await tick();
+    const button = q('[data-action="report"]') as HTMLButtonElement;
+    expect(button).not.toBeNull();
+    button.click();
+    await tick();
+    const report = JSON.parse(copied) as { why: string[] };
+    expect(report.why[0]).toBe('rule: none: the generic path');
+    expect(report.why).toContainEqual(expect.stringMatching(/^readability: \d+ words$/));
+    expect(report.why).toContainEqual(expect.stringMatching(/^text: removed <p> \(read-also, label or promo\) "Baca juga/i));
+    expect(report.why.at(-1)).toMatch(/^result: \d+ words \(generic\)$/);
+    reader.close();
+  });
 });

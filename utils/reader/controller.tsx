@@ -4,7 +4,7 @@
  * arguments, so it runs under jsdom in unit tests and in the content script alike.
  */
 import { render } from 'preact';
-import { extractArticle, planPages, readArticle, type Article } from '../extract';
+import { explainExtraction, extractArticle, planPages, readArticle, type Article } from '../extract';
 import {
   COLUMN_WIDTH, DEFAULT_SETTINGS, THEMES, autoCleanOn, nextFontSize, ruleHostOf, stepRange, userRuleFor, withAutoClean,
   withUserRule, withoutUserRule, type Settings, type SettingsPatch, type UserRule,
@@ -453,10 +453,25 @@ export function createReaderController(env: ReaderEnv): ReaderController {
 
   // ---- report ---------------------------------------------------------------------------------------------
 
+  /** Every stage's decision on this page (the `--why` trace), from a copy of the page as it was. */
+  const explainPage = (): string[] => {
+    if (!swap) return [];
+    try {
+      const copy = doc.implementation.createHTMLDocument('');
+      copy.documentElement.replaceWith(copy.importNode(doc.documentElement, false));
+      copy.documentElement.append(copy.importNode(doc.head, true), copy.importNode(swap.original, true));
+      const rule = picked || baseRule ? { body: picked ?? baseRule?.body, remove: baseRule?.remove } : undefined;
+      return explainExtraction(copy, { url, userRule: rule }).trace;
+    } catch (error) {
+      return [`trace failed: ${String(error)}`];
+    }
+  };
+
   const copyReport = () => {
     if (!swap || !article) return;
     const shown = bodyEl();
     const data = buildReport({
+      why: explainPage(),
       article,
       page: swap.original,
       shown: shown ?? doc.createElement('div'),

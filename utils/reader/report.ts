@@ -45,6 +45,8 @@ export interface ReportInput {
   removedInView: number;
   version: string;
   userAgent?: string;
+  /** The engine's decisions on this page, stage by stage (explainExtraction's trace). */
+  why?: string[];
 }
 
 const clip = (s: string, n = 200): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -78,5 +80,7 @@ export function buildReport(input: ReportInput): Record<string, unknown> {
     firstParagraph: clip(paras[0] ?? ''),
     lastParagraph: clip(paras.at(-1) ?? ''),
     ...(input.userAgent ? { browser: input.userAgent } : {}),
+    // What each stage decided (rule, gates, what the cleaners removed, Readability's floor), clipped for an issue.
+    ...(input.why?.length ? { why: input.why.slice(0, 80).map((line) => clip(line)) } : {}),
   };
 }
