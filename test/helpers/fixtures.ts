@@ -12,6 +12,12 @@ export interface FixtureExpectation {
   url: string;
   /** false: extractArticle must return null (home, search, login pages...). Default true. */
   article?: boolean;
+  /** false: not even an explicit request finds text here (the page has none); the reader says "no article". */
+  explicit_article?: boolean;
+  /** false: an article on request, but auto-clean (gated) leaves the page alone (a short notice, say). */
+  auto_article?: boolean;
+  /** The metadata picture is (true) or is not (false) already shown in the body. */
+  lead_in_body?: boolean;
   title?: string;
   byline?: string | null;
   siteName?: string | null;

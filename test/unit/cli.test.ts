@@ -49,10 +49,10 @@ describe('extract CLI', { timeout: 90_000 }, () => {
   });
 
   it('a page without an article: message on stderr, exit code 2', () => {
-    const r = extract('test/fixtures/non-article/login-page/source.html', '--format', 'md');
+    const r = extract('test/fixtures/non-article/app-shell/source.html', '--format', 'md');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('no article found in test/fixtures/non-article/login-page/source.html');
+    expect(r.stderr).toContain('no article found in test/fixtures/non-article/app-shell/source.html');
   });
 
   it('a single file outside a fixture folder needs --url', () => {

@@ -106,7 +106,7 @@ describe('reader controller', () => {
 
   it('a page with no article gets a fading notice and stays as it was', async () => {
     vi.useFakeTimers();
-    const url = loadPage('non-article/login-page');
+    const url = loadPage('non-article/app-shell');
     const { extractArticle } = await import('@/utils/extract');
     const { env: e } = env(url, { extract: (doc) => extractArticle(doc, { url }) });
     const before = document.documentElement.outerHTML;

@@ -127,6 +127,7 @@ export function markFurniture(root: Element): FurnitureMarks {
   while (el) {
     const why = furnitureReason(el);
     if (why) markSubtree(el, why, marks);
+    else shieldWordsFromReadability(el);
     // Next element: into the children unless marked, else the next sibling up the tree.
     let next: Element | null = why ? null : el.firstElementChild;
     for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
@@ -161,7 +162,24 @@ function furnitureSign(el: Element): string | null {
   return null;
 }
 
-const INLINE_ELEMENTS = new Set('A ABBR B CITE CODE EM FONT I MARK Q S SMALL SPAN STRONG SUB SUP TIME U'.split(' '));
+/**
+ * Class and id words that make Readability drop an element whatever it is (its unlikely-candidate and share
+ * patterns), inline words in the middle of a sentence included: "talks in <a class="share-location">Addis
+ * Ababa</a> and Khartoum" lost the city's name.
+ */
+const READABILITY_DROPS = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share/i;
+
+/** An inline element inside running text loses the class and id words that would make Readability drop it. */
+function shieldWordsFromReadability(el: Element): void {
+  if (!INLINE_ELEMENTS.has(el.tagName.toUpperCase())) return;
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  if (!READABILITY_DROPS.test(`${cls} ${id}`) || !isInlineInText(el)) return;
+  if (READABILITY_DROPS.test(cls)) el.removeAttribute('class');
+  if (READABILITY_DROPS.test(id)) el.removeAttribute('id');
+}
+
+const INLINE_ELEMENTS = new Set('A ABBR B CITE CODE DFN EM FONT I KBD MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR'.split(' '));
 
 const MARKABLE_MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'TABLE']);
 
@@ -418,10 +436,16 @@ function removeTrailingBio(root: Element): void {
   }
 }
 
+const INLINE_EMPTYABLE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'A']);
+
 export function removeEmpty(root: Element): void {
   const all = descendantsByTag(root, EMPTYABLE_TAGS).reverse();
   for (const el of all) {
-    if (root.contains(el) && isEmptyBlock(el) && !el.matches(MEDIA_SELECTOR)) el.remove();
+    if (!root.contains(el) || !isEmptyBlock(el) || el.matches(MEDIA_SELECTOR)) continue;
+    // An inline element holding only a space separates two words ("<span>def</span><span> </span><span>h1</span>"):
+    // the space stays, or the words run together.
+    if (INLINE_EMPTYABLE.has(el.tagName.toUpperCase()) && /\s/.test(el.textContent ?? '')) el.replaceWith(el.ownerDocument.createTextNode(' '));
+    else el.remove();
   }
 }
 

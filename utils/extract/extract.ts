@@ -66,8 +66,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   note('rule', rule ? `${rule.id} (${rule.name})` : 'none: the generic path');
   // Metadata is only read, so it comes from the page itself, before anything is copied or changed.
   const meta = readMetadata(document, url, rule);
-  // A sign-in page is never read, even on request: the reader would hide the form the person came for.
-  if (!userRule?.body && isSignInPage(document, meta)) {
+  if (gate && !userRule?.body && isSignInPage(document, meta)) {
     note('gate', 'a sign-in page: a password field and little prose');
     return { article: null, trace };
   }
