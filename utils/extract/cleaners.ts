@@ -246,6 +246,42 @@ export function removeFurniture(root: Element, log: RemovalLog = silent): void {
   removeMarked(root, markFurniture(root), log);
 }
 
+/**
+ * An article split into pages inside one document: the later pages are in the HTML, hidden (inline display:none
+ * or the hidden attribute) until the reader presses "next". They are siblings of the same shape as the page
+ * that shows (same tag, a class in common) and hold text; they are shown, so the whole article is read.
+ */
+export function revealInDocumentPages(root: Element | Document): number {
+  let shown = 0;
+  for (const el of Array.from(root.querySelectorAll('[style*="none" i], [hidden]'))) {
+    if (!isHidden(el) || wordCount(el.textContent ?? '') < 20) continue;
+    // The page that shows: an earlier sibling of the same shape (pagers and ads may stand between them), or,
+    // where a page was left unclosed in the markup, an ancestor of the same shape.
+    let prev = el.previousElementSibling;
+    while (prev && !(sameShape(prev, el) && !isHidden(prev))) prev = prev.previousElementSibling;
+    let outer: Element | null = el.parentElement;
+    for (let up = 0; outer && up < 3 && !(sameShape(outer, el) && !isHidden(outer)); up++) outer = outer.parentElement;
+    const showing = prev ?? (outer && sameShape(outer, el) && !isHidden(outer) ? outer : null);
+    if (!showing || wordCount(showing.textContent ?? '') < 20) continue;
+    el.removeAttribute('hidden');
+    const style = (el.getAttribute('style') ?? '').replace(/(^|;)\s*display\s*:\s*none\s*(!important)?\s*(?=;|$)/gi, '$1').replace(/^;+|;+$/g, '');
+    if (style.trim()) el.setAttribute('style', style);
+    else el.removeAttribute('style');
+    shown++;
+  }
+  return shown;
+}
+
+function isHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || /(^|;)\s*display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+}
+
+function sameShape(a: Element, b: Element): boolean {
+  if (a.tagName !== b.tagName) return false;
+  const classes = new Set((a.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
+  return (b.getAttribute('class') ?? '').split(/\s+/).some((c) => classes.has(c));
+}
+
 /** Class words of text meant for screen readers only (a sighted reader never sees it on the page). */
 const SCREEN_READER_ONLY = /(^|\s)(sr-only|sr_only|screen-reader-text|screen-reader-only|screenreader-only|visually-hidden|visuallyhidden|a11y-hidden|u-visually-hidden|is-visually-hidden|element-invisible|offscreen|hidden-visually)(\s|$)/i;
 /** Wikipedia-style section edit links: "[edit]", "[edit source]", "[sunting]", "[sunting sumber]". */
@@ -297,6 +333,11 @@ const LABELS: readonly RegExp[] = [
   /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan)$/i,
   /^(view|see|show|lihat) (all|semua)?\s*(\d+\s*)?(photos|images|pictures|slides|foto|gambar)(\s*\(\d+\))?$/i,
   /^(tayang|diterbitkan|dipublikasikan|published|updated|posted|diperbarui|last updated)\s*:?\s.{0,40}\d{4}.{0,20}$/i,
+  // The call to a video that sits before or after the text ("Saksikan Video Pilihan Berikut Ini:").
+  /^(saksikan|tonton|simak|lihat|cek)( juga)? (video|live streaming)( pilihan| menarik| terbaru| lainnya)?( (di )?(bawah|berikut)( ini)?)?\s*[:.!↓⬇]*$/i,
+  /^(watch|see) (the|our|this)? ?(full )?video( below| here)?\s*[:.↓]*$/i,
+  // A copyright line closing the text ("COPYRIGHT © ANTARA 2016", "© 2016 Kompas.com").
+  /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?)\.?)?$/iu,
 ];
 
 /** A read-also prefix in Indonesian or English. */

@@ -17,7 +17,7 @@ import { findRule, type SiteRule } from './sites';
 import { findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline,
+  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, revealInDocumentPages,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -129,6 +129,7 @@ function narrowedCandidate(
     if (!(userBodyRule && applyRule(clone, userBodyRule)) && !(rule && applyRule(clone, rule))) return { candidate: null, clone };
     work = clone;
   }
+  revealInDocumentPages(work);
   // After the rule: its selectors must see the site's own markup, not the figures made here.
   normalizeFigures(work);
   removePageControls(work.body, log);
@@ -149,7 +150,8 @@ function genericCandidate(
 ): Candidate | null {
   // (Idempotent, so a clone that already had them done is fine.)
   if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
-  resolveLazyImages(work);
+  const revealed = revealInDocumentPages(work);
+  if (revealed) note('pages', `${revealed} later page(s) of the article hidden in the document shown`);
   // Readability resolves the links it keeps against the document's base: make that the page's address (a parsed
   // page's own is not), and make the rest absolute on its result alone, a fraction of the page.
   setBase(work, base);
@@ -161,6 +163,9 @@ function genericCandidate(
   const found = wordCount(parsed.content.textContent ?? '');
   note('readability', `${found} words`);
   if (!found) return null;
+  // Lazy pictures and leftover relative addresses, on Readability's result alone (it unwraps <noscript>
+  // pictures and common lazy attributes itself; these are the rest).
+  resolveLazyImages(parsed.content);
   absolutizeUrls(parsed.content, base);
   const untouched = parsed.content.cloneNode(true) as Element;
   if (rule?.remove?.length) removeAll(parsed.content, rule.remove);
@@ -179,7 +184,6 @@ function genericCandidate(
 
 /** Points the working copy's base URL at the page (an existing <base> already says the same: see baseUrlOf). */
 function setBase(work: Document, base: string): void {
-  if (work.baseURI === base) return;
   const el = work.getElementsByTagName('base')[0] ?? work.createElement('base');
   el.setAttribute('href', base);
   if (!el.parentNode) (work.head ?? work.documentElement).prepend(el);

@@ -12,7 +12,7 @@ export function isPlaceholderSrc(src: string | null): boolean {
   return /(^|[/_.-])(placeholder|blank|spacer|transparent|pixel|lazy|loading|grey|gray|1x1|dummy)([/_.-]|$)[^/]*$/i.test(s);
 }
 
-export function resolveLazyImages(doc: Document): void {
+export function resolveLazyImages(doc: Document | Element): void {
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const lazy = LAZY_SRC_ATTRS.map((a) => img.getAttribute(a)).find((v) => v && !isPlaceholderSrc(v));
     if (lazy && isPlaceholderSrc(img.getAttribute('src'))) img.setAttribute('src', lazy);
@@ -45,8 +45,9 @@ export function resolveLazyImages(doc: Document): void {
  * In a parsed document (scripting off) the noscript holds elements; in a clone of a live page it holds text,
  * which only the sanitizer may turn into nodes.
  */
-function resolveNoscriptImages(doc: Document): void {
-  for (const ns of Array.from(doc.querySelectorAll('noscript'))) {
+function resolveNoscriptImages(root: Document | Element): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  for (const ns of Array.from(root.querySelectorAll('noscript'))) {
     let img = ns.querySelector('img');
     if (!img) {
       const text = ns.textContent ?? '';

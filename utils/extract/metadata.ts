@@ -345,9 +345,14 @@ const BYLINE_SELECTORS = [
   '.author-name', '.byline', '.author',
 ];
 
+const BYLINE_QUERY = BYLINE_SELECTORS.join(', ');
+
 function bylineFromMarkup(doc: Document): string | null {
+  // One query for all of them (each one alone walks the whole page), then the selectors in their order of trust.
+  const found = Array.from(doc.querySelectorAll(BYLINE_QUERY));
+  if (!found.length) return null;
   for (const sel of BYLINE_SELECTORS) {
-    for (const el of Array.from(doc.querySelectorAll(sel))) {
+    for (const el of found.filter((e) => e.matches(sel))) {
       const chrome = el.closest('header, nav, footer');
       if (chrome && !chrome.closest('article, main, [role="main"]') && !chrome.querySelector('h1')) continue;
       const href = el.getAttribute('href');
