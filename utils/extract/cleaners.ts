@@ -118,13 +118,15 @@ const silent: RemovalLog = () => {};
  * nodes (a div becomes a p, a wrapper gives way to its child), but it moves text nodes and pictures, never
  * recreates them: so after Readability, a block whose every word and picture is marked is furniture.
  */
-export type FurnitureMarks = Map<Node, string>;
+export type FurnitureMarks = Map<Node, string> & { revealed: number };
 
 export function markFurniture(root: Element): FurnitureMarks {
-  const marks: FurnitureMarks = new Map();
-  // One walk over every element; the subtree of a marked element is not looked at again.
+  const marks = Object.assign(new Map<Node, string>(), { revealed: 0 });
+  // One walk over every element; the subtree of a marked element is not looked at again. Later pages hidden in
+  // the document are shown on the way (before they are judged: hidden is furniture, a page is not).
   let el: Element | null = root.firstElementChild;
   while (el) {
+    if (isHidden(el) && revealPage(el)) marks.revealed++;
     const why = furnitureReason(el);
     if (why) markSubtree(el, why, marks);
     else shieldWordsFromReadability(el);
@@ -249,27 +251,23 @@ export function removeFurniture(root: Element, log: RemovalLog = silent): void {
 /**
  * An article split into pages inside one document: the later pages are in the HTML, hidden (inline display:none
  * or the hidden attribute) until the reader presses "next". They are siblings of the same shape as the page
- * that shows (same tag, a class in common) and hold text; they are shown, so the whole article is read.
+ * that shows (same tag, a class in common) and hold text; such a page is shown (true), so the whole article is read.
  */
-export function revealInDocumentPages(root: Element | Document): number {
-  let shown = 0;
-  for (const el of Array.from(root.querySelectorAll('[style*="none" i], [hidden]'))) {
-    if (!isHidden(el) || wordCount(el.textContent ?? '') < 20) continue;
-    // The page that shows: an earlier sibling of the same shape (pagers and ads may stand between them), or,
-    // where a page was left unclosed in the markup, an ancestor of the same shape.
-    let prev = el.previousElementSibling;
-    while (prev && !(sameShape(prev, el) && !isHidden(prev))) prev = prev.previousElementSibling;
-    let outer: Element | null = el.parentElement;
-    for (let up = 0; outer && up < 3 && !(sameShape(outer, el) && !isHidden(outer)); up++) outer = outer.parentElement;
-    const showing = prev ?? (outer && sameShape(outer, el) && !isHidden(outer) ? outer : null);
-    if (!showing || wordCount(showing.textContent ?? '') < 20) continue;
-    el.removeAttribute('hidden');
-    const style = (el.getAttribute('style') ?? '').replace(/(^|;)\s*display\s*:\s*none\s*(!important)?\s*(?=;|$)/gi, '$1').replace(/^;+|;+$/g, '');
-    if (style.trim()) el.setAttribute('style', style);
-    else el.removeAttribute('style');
-    shown++;
-  }
-  return shown;
+export function revealPage(el: Element): boolean {
+  if (wordCount(el.textContent ?? '') < 20) return false;
+  // The page that shows: an earlier sibling of the same shape (pagers and ads may stand between them), or,
+  // where a page was left unclosed in the markup, an ancestor of the same shape.
+  let prev = el.previousElementSibling;
+  while (prev && !(sameShape(prev, el) && !isHidden(prev))) prev = prev.previousElementSibling;
+  let outer: Element | null = el.parentElement;
+  for (let up = 0; outer && up < 3 && !(sameShape(outer, el) && !isHidden(outer)); up++) outer = outer.parentElement;
+  const showing = prev ?? (outer && sameShape(outer, el) && !isHidden(outer) ? outer : null);
+  if (!showing || wordCount(showing.textContent ?? '') < 20) return false;
+  el.removeAttribute('hidden');
+  const style = (el.getAttribute('style') ?? '').replace(/(^|;)\s*display\s*:\s*none\s*(!important)?\s*(?=;|$)/gi, '$1').replace(/^;+|;+$/g, '');
+  if (style.trim()) el.setAttribute('style', style);
+  else el.removeAttribute('style');
+  return true;
 }
 
 function isHidden(el: Element): boolean {

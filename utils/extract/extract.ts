@@ -14,10 +14,10 @@
  */
 import type { Article, ExtractOptions } from './types';
 import { findRule, type SiteRule } from './sites';
-import { findArticleLd, readMetadata, type PageMetadata } from './metadata';
+import { bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, revealInDocumentPages,
+  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -129,7 +129,6 @@ function narrowedCandidate(
     if (!(userBodyRule && applyRule(clone, userBodyRule)) && !(rule && applyRule(clone, rule))) return { candidate: null, clone };
     work = clone;
   }
-  revealInDocumentPages(work);
   // After the rule: its selectors must see the site's own markup, not the figures made here.
   normalizeFigures(work);
   removePageControls(work.body, log);
@@ -150,14 +149,13 @@ function genericCandidate(
 ): Candidate | null {
   // (Idempotent, so a clone that already had them done is fine.)
   if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
-  const revealed = revealInDocumentPages(work);
-  if (revealed) note('pages', `${revealed} later page(s) of the article hidden in the document shown`);
   // Readability resolves the links it keeps against the document's base: make that the page's address (a parsed
   // page's own is not), and make the rest absolute on its result alone, a fraction of the page.
   setBase(work, base);
   normalizeFigures(work);
   // Furniture is marked, not removed: Readability judges the page as the site built it.
   const furniture = markFurniture(work.body);
+  if (furniture.revealed) note('pages', `${furniture.revealed} later page(s) of the article hidden in the document shown`);
   const parsed = runReadability(work, 500);
   if (!parsed) return null;
   const found = wordCount(parsed.content.textContent ?? '');
@@ -214,7 +212,10 @@ function finish(
   const { content, parsed, narrowed } = chosen;
   const rawTitle = cleanTitle(meta.title || parsed.title || meta.firstHeading || '', meta.siteName, rule, document);
   removeRepeatedHeadline(content, rawTitle);
-  dropBylineLines(content, meta.byline);
+  // The metadata's author first, then the byline Readability found in the page; our own search of the markup
+  // (a walk of the whole page) only when neither names one.
+  const byline = meta.byline ?? cleanByline(parsed.byline ? plainText(parsed.byline) : null) ?? bylineFromMarkup(document);
+  dropBylineLines(content, byline);
   restoreFragmentLinks(content, [url, base]);
   normalizeDeskCode(content);
 
@@ -244,7 +245,7 @@ function finish(
   return {
     url: meta.canonicalUrl ?? url,
     title,
-    byline: meta.byline ?? (parsed.byline ? plainText(parsed.byline) || null : null),
+    byline,
     siteName: meta.siteName ?? (parsed.siteName ? plainText(parsed.siteName) : null),
     publishedTime: meta.publishedTime,
     lang,
@@ -362,7 +363,7 @@ function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null,
     title = title.replace(new RegExp(`^${esc}\\s+[|\\-–—:·•]\\s+`, 'i'), '').trim();
   }
   // "Headline | Site" where the page's single <h1> is the headline.
-  const h1s = Array.from(doc.querySelectorAll('h1')).map(textOf).filter(Boolean);
+  const h1s = Array.from(doc.getElementsByTagName('h1')).map(textOf).filter(Boolean);
   const h1 = h1s.find((h) => title.startsWith(h) && /^\s*[|\-–—:·•]\s+\S/.test(title.slice(h.length)));
   if (h1) title = h1;
   return title;
