@@ -3,7 +3,7 @@
  * text is a label, a read-also line, a promo...), never a sentence that merely contains the same words.
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
-import { allElements, isEmptyBlock, isInlineInText, linkDensity, standsAtEdge, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
+import { allElements, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, standsAtEdge, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
 
 // ---------------------------------------------------------------------------------------------------------
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
@@ -468,8 +468,7 @@ function removeRail(header: Element): void {
 }
 
 function removeTrailingBio(root: Element): void {
-  const paragraphs = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div'));
-  for (const el of paragraphs.slice(-3)) {
+  for (const el of leafBlocks(root, P_DIV, 'end', 3)) {
     const text = textOf(el);
     if (wordCount(text) <= 70 && AUTHOR_BIO.test(text)) el.remove();
   }
@@ -501,6 +500,8 @@ export function removeRepeatedHeadline(root: Element, title: string): void {
   }
 }
 
+const P_DIV: ReadonlySet<string> = new Set(['p', 'div']);
+
 /** Editor/desk codes closing Indonesian news: "(fai/idh)", "(mdk/yan)", "(Dio/Ysl)". */
 export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*\)\s*$/;
 
@@ -509,8 +510,7 @@ export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*
  * (Merdeka puts the code inside the last <p>, Detik in a <strong> of its own).
  */
 export function normalizeDeskCode(root: Element): void {
-  const blocks = Array.from(root.querySelectorAll('p, div')).filter((el) => !el.querySelector('p, div') && textOf(el));
-  const last = blocks.at(-1);
+  const last = leafBlocks(root, P_DIV, 'end', 1, (el) => !!textOf(el))[0];
   if (!last) return;
   const text = textOf(last);
   if (SINGLE_CODE.test(text)) return moveDeskCode(root, last, text, text);

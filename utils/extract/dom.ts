@@ -129,3 +129,26 @@ export function standsAtEdge(el: Element): boolean {
   if (all.startsWith(own)) return true;
   return all.endsWith(own) && /[.!?:"”')\]]$/.test(all.slice(0, all.length - own.length).trimEnd());
 }
+
+/**
+ * The innermost blocks with one of `tags` (no block of those tags inside them), in document order, at most
+ * `limit` of them counted from the start or the end. The closing lines of an article are its last leaf blocks:
+ * walking from the end finds them without asking every container what it holds.
+ */
+export function leafBlocks(
+  root: Element, tags: ReadonlySet<string>, from: 'start' | 'end', limit: number, keep: (el: Element) => boolean = () => true,
+  /** What may not be inside a leaf (default: the same tags). */
+  inner: ReadonlySet<string> = tags,
+): Element[] {
+  const all = allElements(root);
+  const out: Element[] = [];
+  const isLeaf = (el: Element) => {
+    for (const t of inner) if (el.getElementsByTagName(t).length) return false;
+    return true;
+  };
+  for (let k = 0; k < all.length && out.length < limit; k++) {
+    const el = all[from === 'start' ? k : all.length - 1 - k];
+    if (tags.has(el.tagName.toLowerCase()) && isLeaf(el) && keep(el)) out.push(el);
+  }
+  return from === 'start' ? out : out.reverse();
+}

@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { cutFrom, firstMatch, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
+import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
@@ -373,10 +373,12 @@ function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null,
  * The byline and dateline the page prints above the body ("Oleh Budi · Selasa, 3 September 2024 · 2 komentar"):
  * the reader shows them in its header already.
  */
+const BYLINE_BLOCKS: ReadonlySet<string> = new Set(['p', 'div', 'span']);
+const P_AND_DIV: ReadonlySet<string> = new Set(['p', 'div']);
+
 function dropBylineLines(content: Element, byline: string | null): void {
   const name = byline?.toLowerCase() ?? null;
-  const blocks = Array.from(content.querySelectorAll('p, div, span')).filter((el) => !el.querySelector('p, div'));
-  for (const el of blocks.slice(0, 5)) {
+  for (const el of leafBlocks(content, BYLINE_BLOCKS, 'start', 5, () => true, P_AND_DIV)) {
     const text = textOf(el);
     const lower = text.toLowerCase().replace(/^(by|oleh)\s+/, '');
     const words = wordCount(text);
