@@ -384,7 +384,7 @@ export function isClutterText(el: Element, text: string): boolean {
   }
   if (isPromo(text, words)) return true;
   // A pager left in the text: page numbers with an optional "Halaman 1/3" label and prev/next words.
-  if (words <= 16 && el.querySelector('a') && /^((halaman|page)\s*\d+\s*(\/|dari|of)\s*\d+\s*)?((«|‹|sebelumnya|prev(ious)?)\s*)?(\d{1,2}\s*){2,}((selanjutnya|berikutnya|next|›|»)\s*)*$/i.test(text)) return true;
+  if (words <= 16 && el.querySelector('a') && /^((halaman|page)\s*\d+\s*(\/|dari|of)\s*\d+\s*)?((«|‹|sebelumnya|prev(ious)?)\s*)?(\d{1,3}\b\s*){2,}((selanjutnya|berikutnya|next|›|»)\s*)*$/i.test(text)) return true;
   // A paragraph that is nothing but a "Read more about ..." link (no colon needed when it is all link).
   if (words <= 16 && /^(read more|read also|see more|more about|more on|read next|watch|explore more|continue reading|baca selengkapnya|selengkapnya)\b/i.test(text) && linkDensity(el) >= 0.9) return true;
   return false;

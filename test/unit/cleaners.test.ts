@@ -1,0 +1,33 @@
+/** The text cleaners' patterns, on the inputs that broke them on real pages. */
+import { describe, expect, it } from 'vitest';
+import { isClutterText } from '@/utils/extract/cleaners';
+
+function block(html: string): Element {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div;
+}
+
+describe('text clutter patterns', () => {
+  it('a pager left in the text is clutter; a year archive is judged at once (no runaway backtracking)', () => {
+    expect(isClutterText(block('<a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> Selanjutnya'), '1 2 3 Selanjutnya')).toBe(true);
+    expect(isClutterText(block('Halaman 1/3 <a href="?p=2">2</a> <a href="?p=3">3</a> next'), 'Halaman 1/3 2 3 next')).toBe(true);
+    // A list of archive years on an index page (Liputan6's home page): the old pager pattern split every year
+    // into one- and two-digit numbers in every possible way, and took minutes on sixteen years.
+    const years = Array.from({ length: 16 }, (_, i) => 2010 + i).join(' ');
+    const archive = block(`${years.split(' ').map((y) => `<a href="/indeks/${y}">${y}</a>`).join(' ')} Arsip`);
+    expect(isClutterText(archive, `${years} Arsip`)).toBe(false);
+  });
+
+  it('video calls to action and copyright lines are clutter; sentences that mention them are not', () => {
+    for (const line of ['Saksikan Video Pilihan Berikut Ini:', 'Saksikan video di bawah ini:', 'Tonton juga video berikut', 'COPYRIGHT © ANTARA 2016', '© 2021 Kompas.com. All rights reserved.']) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+    for (const line of [
+      'Saksikan video lengkapnya di saluran resmi pemerintah provinsi, kata juru bicara itu kepada wartawan.',
+      'Copyright law in Indonesia protects a work for the life of its author plus seventy years.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});
