@@ -334,6 +334,9 @@ const LABELS: readonly RegExp[] = [
   // The call to a video that sits before or after the text ("Saksikan Video Pilihan Berikut Ini:").
   /^(saksikan|tonton|simak|lihat|cek)( juga)? (video|live streaming)( pilihan| menarik| terbaru| lainnya)?( (di )?(bawah|berikut)( ini)?)?\s*[:.!↓⬇]*$/i,
   /^(watch|see) (the|our|this)? ?(full )?video( below| here)?\s*[:.↓]*$/i,
+  /^(yuk,? )?(simak|tonton|saksikan) juga video( ini| berikut)?\s*[:.!↓]*$/i,
+  /^(recommended|promoted|sponsored) by( outbrain| taboola| mgid)?$/i,
+  /^(vote|like|rate) (this )?photo$/i,
   // A copyright line closing the text ("COPYRIGHT © ANTARA 2016", "© 2016 Kompas.com").
   /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?)\.?)?$/iu,
 ];
@@ -344,7 +347,7 @@ const READ_ALSO_EN = /^(read more|read also|also read|see also|related|related s
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
@@ -404,7 +407,8 @@ function descendantsByTag(root: Element, tags: Set<string>): Element[] {
 }
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
-export function removeClutterText(root: Element, log: RemovalLog = silent): void {
+export function removeClutterText(root: Element, log: RemovalLog = silent, pageUrl?: string): void {
+  const site = siteOf(pageUrl);
   const blocks = descendantsByTag(root, BLOCK_TAGS);
   for (const el of blocks) {
     if (!root.contains(el)) continue;
@@ -431,6 +435,9 @@ export function removeClutterText(root: Element, log: RemovalLog = silent): void
     if (isClutterText(el, text)) {
       log('text', el, 'read-also, label or promo');
       el.remove();
+    } else if (site && isRelatedTitle(el, text, site)) {
+      log('text', el, 'the title of another article on the site, alone in its block');
+      el.remove();
     } else if (/^(ul|ol|dl)$/i.test(el.tagName) && isLinkList(el) && isRailContext(el)) {
       log('text', el, 'link list after a rail header');
       el.remove();
@@ -438,6 +445,37 @@ export function removeClutterText(root: Element, log: RemovalLog = silent): void
   }
   removeTrailingBio(root);
   removeEmpty(root);
+}
+
+function siteOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname.replace(/^(www|m|amp)\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A related article's title dropped into the body with no "Baca juga" before it: a paragraph or list item that
+ * is one link and nothing else, a headline's length, to another article of the same site (a path with a slug or
+ * an id, not a section). Sites put three or four of these between paragraphs; no sentence of the article is a
+ * link alone in its paragraph.
+ */
+function isRelatedTitle(el: Element, text: string, site: string): boolean {
+  if (!/^(P|LI|DIV)$/.test(el.tagName) || el.querySelector('p, li, div, img')) return false;
+  const links = el.getElementsByTagName('a');
+  if (links.length !== 1) return false;
+  const words = wordCount(text);
+  if (words < 4 || words > 20 || linkDensity(el) < 0.9) return false;
+  let href: URL;
+  try {
+    href = new URL(links[0].getAttribute('href') ?? '', `https://${site}/`);
+  } catch {
+    return false;
+  }
+  if (href.hostname.replace(/^(www|m|amp)\./, '') !== site && !href.hostname.endsWith(`.${site}`)) return false;
+  const path = href.pathname.replace(/\/+$/, '');
+  return /\d{4,}/.test(path) || path.split('/').filter(Boolean).some((seg) => seg.split('-').length >= 4);
 }
 
 function isLinkList(el: Element): boolean {

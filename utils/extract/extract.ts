@@ -135,7 +135,7 @@ function narrowedCandidate(
   removeFurniture(work.body, log);
   const parsed = runReadability(work, 100);
   if (!parsed) return { candidate: null, clone: null };
-  removeClutterText(parsed.content, log);
+  removeClutterText(parsed.content, log, base);
   return { candidate: { content: parsed.content, parsed, narrowed: true, words: wordCount(parsed.content.textContent ?? '') }, clone: null };
 }
 
@@ -166,10 +166,12 @@ function genericCandidate(
   resolveLazyImages(parsed.content);
   absolutizeUrls(parsed.content, base);
   const untouched = parsed.content.cloneNode(true) as Element;
-  if (rule?.remove?.length) removeAll(parsed.content, rule.remove);
+  // The rule's clutter selectors were written for its body; on Readability's result they may also match a
+  // wrapper of the whole text (Liputan6's old layout wraps it in <article>, which its rule drops as a card).
+  if (rule?.remove?.length) removeRuleClutter(parsed.content, rule, log);
   removePageControls(parsed.content, log);
   removeMarked(parsed.content, furniture, log);
-  removeClutterText(parsed.content, log);
+  removeClutterText(parsed.content, log, base);
   let words = wordCount(parsed.content.textContent ?? '');
   if (words < found * CLEANER_FLOOR) {
     note('floor', `the cleaners left ${words} of Readability's ${found} words: Readability's result stands`);
@@ -178,6 +180,21 @@ function genericCandidate(
     words = wordCount(untouched.textContent ?? '');
   }
   return { content: parsed.content, parsed, narrowed: false, words };
+}
+
+function removeRuleClutter(content: Element, rule: SiteRule, log: RemovalLog): void {
+  let found: Element[] = [];
+  try {
+    found = Array.from(content.querySelectorAll(rule.remove!.join(', ')));
+  } catch {
+    return; // an invalid selector is a rule bug; the rule meta-tests catch it
+  }
+  for (const el of found) {
+    if (!el.isConnected && !content.contains(el)) continue;
+    if (holdsProse(el)) continue;
+    log('rule', el, `the ${rule.id} rule's clutter selector`);
+    el.remove();
+  }
 }
 
 /** Points the working copy's base URL at the page (an existing <base> already says the same: see baseUrlOf). */
