@@ -26,6 +26,7 @@ const INJECT_MODE = 'jernih.inject-mode';
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
 let lastTabId: number | undefined;
+let actionClicks = 0;
 
 async function showCannotRun(tabId: number) {
   // No notifications permission: the badge and the button's tooltip carry the message.
@@ -168,7 +169,10 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id || !isOpenOptions(message)) return undefined;
     return browser.runtime.openOptionsPage().then(() => true);
   });
-  action.onClicked.addListener((tab) => void toggle(tab.id));
+  action.onClicked.addListener((tab) => {
+    actionClicks++;
+    void toggle(tab.id);
+  });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggle(tab?.id);
     if (command === 'open-library') void openLibraryPopup(tab?.id);
@@ -186,7 +190,8 @@ export default defineBackground(() => {
     }
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
-  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, saveFromMenu, openLibraryPopup };
+  // actionClicks: the browser tests check that a simulated click reached the extension.
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, saveFromMenu, openLibraryPopup };
   // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
   // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
   // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.

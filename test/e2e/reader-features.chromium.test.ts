@@ -258,7 +258,8 @@ describe('reader features in Chromium', () => {
     expect((await spokenSoFar(page, browser.extensionId)).length, 'paused: nothing more is said').toBe(n);
     await page.locator('[data-action="listen"]').click();
     await page.waitForFunction(() => document.body.shadowRoot!.querySelector('[data-action="listen"]')!.getAttribute('aria-label') === 'Pause', null, poll);
-    expect((await spokenSoFar(page, browser.extensionId)).length).toBe(n + 1);
+    // Resumed: reading goes on (one more block at least; a fast stub may already be on the next one).
+    expect((await spokenSoFar(page, browser.extensionId)).length).toBeGreaterThanOrEqual(n + 1);
     await page.keyboard.press('l');
     expect(await page.locator('[data-action="listen"]').getAttribute('aria-label')).toBe('Resume');
     await page.keyboard.press('l');
