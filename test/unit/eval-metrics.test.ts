@@ -96,6 +96,11 @@ describe('Indonesian labels', () => {
     expect(check.leaks).toEqual(['Baca juga:']);
   });
 
+  it('compare Unicode in NFC (é typed as e + accent matches é)', () => {
+    const nfd = { ...label, first: 'Kafe\u0301 itu ramai.', middle: [], last: 'Selesai.' };
+    expect(checkLabel('Kafé itu ramai. Selesai.', nfd).clean).toBe(true);
+  });
+
   it('are never clean on an empty output', () => {
     expect(checkLabel(null, label).clean).toBe(false);
     expect(checkLabel(null, label).leaks).toEqual([]);
@@ -175,6 +180,11 @@ describe('page scores and set summaries', () => {
     const d = differences('alpha beta gamma delta.', gold, 3);
     expect(d.missingSpan).toBe('epsilon zeta eta theta.');
     expect(d.missing).toEqual(['epsilon', 'eta', 'theta']);
+  });
+
+  it('score a page that is not an article right when there is no output', () => {
+    expect(scorePage(null, { kind: 'not-article' })).toMatchObject({ declined: true, loss: 0 });
+    expect(scorePage('Berita terkini hari ini', { kind: 'not-article' })).toMatchObject({ declined: false, loss: 1 });
   });
 
   it('score snippet pages by eval_common and leave token figures empty', () => {
