@@ -32,7 +32,7 @@ const rows: Row[] = [];
 for (const file of htmlFiles(root)) {
   const url = fixtureUrlFor(file) ?? `https://local.invalid/${encodeURIComponent(relative(root, file))}`;
   const dir = resolve(file, '..');
-  let expected: { article?: boolean; pages?: Record<string, string> } = {};
+  let expected: { article?: boolean; auto_article?: boolean; pages?: Record<string, string> } = {};
   try {
     expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
   } catch {
@@ -55,7 +55,8 @@ for (const file of htmlFiles(root)) {
     file: relative(process.cwd(), file),
     rule: article?.ruleId ?? null,
     article: !!article,
-    expectedArticle: typeof expected.article === 'boolean' ? expected.article : fixtureUrlFor(file) ? true : null,
+    // Judged as auto-clean judges (gated): a page that a request reads but auto-clean leaves alone says so.
+    expectedArticle: typeof (expected.auto_article ?? expected.article) === 'boolean' ? (expected.auto_article ?? expected.article)! : fixtureUrlFor(file) ? true : null,
     joined: article?.pages?.joined ?? 0,
     missing: article?.pages?.missing.length ?? 0,
     words: article?.wordCount ?? 0,
