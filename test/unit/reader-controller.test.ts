@@ -1,5 +1,5 @@
 /** The in-page reader's swap and restore, with the environment injected (jsdom, no browser). */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createReaderController, type ReaderEnv } from '@/utils/reader/controller';
@@ -16,6 +16,11 @@ function loadPage(id: string) {
   document.close();
   return url as string;
 }
+
+// Preact runs effects after paint, with a 100 ms timer where there are no animation frames; the last test's
+// timers must fire while this file's jsdom window still exists (after it, cancelAnimationFrame is gone and the
+// timer throws). A drain of pending timers, not a wait for anything the tests assert.
+afterAll(() => new Promise<void>((done) => setTimeout(done, 250)));
 
 function env(url: string, overrides: Partial<ReaderEnv> = {}, initial: Partial<Settings> = {}) {
   let stored: Settings = { ...DEFAULT_SETTINGS, ...initial };
