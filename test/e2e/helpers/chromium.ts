@@ -55,13 +55,15 @@ export async function launchChromium(
       const tab = targetInfos.find((t) => t.url === url);
       if (!tab) throw new Error(`no tab target for ${url}: ${targetInfos.map((t) => t.url).join(', ')}`);
       const trigger = () => cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
-      // Where the tab has a popup (a notice on a browser page), the click opens it: nothing to count.
+      // Where a tab has a popup (a notice on a browser page, the library opened from the icon), the click opens
+      // it instead of firing onClicked: nothing to count. (Tab URLs are hidden from the extension without host
+      // access, so any tab with a popup counts.)
       const popup = await worker
-        .evaluate(async (u) => {
+        .evaluate(async () => {
           const c = (globalThis as any).chrome;
-          const t = (await c.tabs.query({})).find((x: { url?: string }) => x.url === u);
-          return t ? await c.action.getPopup({ tabId: t.id }) : '';
-        }, url)
+          const popups = await Promise.all((await c.tabs.query({})).map((t: { id: number }) => c.action.getPopup({ tabId: t.id })));
+          return popups.find((p: string) => p) ?? '';
+        })
         .catch(() => '');
       if (popup) return trigger();
       // On a loaded 2-core machine a triggered click has been lost on its way to action.onClicked (the reader never
