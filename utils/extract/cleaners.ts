@@ -3,7 +3,11 @@
  * text is a label, a read-also line, a promo...), never a sentence that merely contains the same words.
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
-import { allElements, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, standsAtEdge, MEDIA_SELECTOR, normalizeSpace, textOf, wordCount } from './dom';
+import {
+  allElements, INLINE_TAGS, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
+  wordCount,
+} from './dom';
+import { readabilityDropsByName } from './readability';
 
 // ---------------------------------------------------------------------------------------------------------
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
@@ -158,30 +162,25 @@ function furnitureSign(el: Element): string | null {
   if (tag === 'FORM') return holdsProse(el) ? null : '<form>';
   // Class words judge boxes, not words: an inline element is at most the text of its block, which is judged
   // as a whole (a heading's only link, classed "toc-backref", is still the heading).
-  if ((el.hasAttribute('class') || el.hasAttribute('id')) && !INLINE_ELEMENTS.has(tag) && isClutterByName(el)) {
+  if ((el.hasAttribute('class') || el.hasAttribute('id')) && !INLINE_TAGS.has(tag) && isClutterByName(el)) {
     return `class "${(el.getAttribute('class') || el.getAttribute('id') || '').slice(0, 60)}"`;
   }
   return null;
 }
 
 /**
- * Class and id words that make Readability drop an element whatever it is (its unlikely-candidate and share
- * patterns), inline words in the middle of a sentence included: "talks in <a class="share-location">Addis
- * Ababa</a> and Khartoum" lost the city's name.
+ * An inline element inside running text loses the class and id words that would make Readability drop it:
+ * "talks in <a class="share-location">Addis Ababa</a> and Khartoum" lost the city's name.
  */
-const READABILITY_DROPS = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share/i;
-
-/** An inline element inside running text loses the class and id words that would make Readability drop it. */
 function shieldWordsFromReadability(el: Element): void {
-  if (!INLINE_ELEMENTS.has(el.tagName.toUpperCase())) return;
+  if (!INLINE_TAGS.has(el.tagName.toUpperCase())) return;
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
-  if (!READABILITY_DROPS.test(`${cls} ${id}`) || !isInlineInText(el)) return;
-  if (READABILITY_DROPS.test(cls)) el.removeAttribute('class');
-  if (READABILITY_DROPS.test(id)) el.removeAttribute('id');
+  if (!(cls || id) || !readabilityDropsByName(`${cls} ${id}`) || !isInlineInText(el)) return;
+  el.removeAttribute('class');
+  // The id stays unless it alone is what Readability drops by (in-page links may point at it).
+  if (readabilityDropsByName(id)) el.removeAttribute('id');
 }
-
-const INLINE_ELEMENTS = new Set('A ABBR B CITE CODE DFN EM FONT I KBD MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR'.split(' '));
 
 const MARKABLE_MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'TABLE']);
 
@@ -292,7 +291,7 @@ const EDIT_LABEL = /^\[\s*(edit|edit source|sunting|sunting sumber|bearbeiten|mo
  */
 export function removePageControls(root: Element, log: RemovalLog = silent): void {
   for (const el of allElements(root)) {
-    if (!el.isConnected && !root.contains(el)) continue;
+    if (!root.contains(el)) continue; // inside a control removed already
     const cls = el.getAttribute('class') ?? '';
     const text = textOf(el);
     if (/(^|\s)mw-editsection(\s|$)/.test(cls) || (text && EDIT_LABEL.test(text) && text.length <= 20)) {
@@ -408,7 +407,7 @@ function descendantsByTag(root: Element, tags: Set<string>): Element[] {
 
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
 export function removeClutterText(root: Element, log: RemovalLog = silent, pageUrl?: string): void {
-  const site = siteOf(pageUrl);
+  const site = pageUrl ? siteHost(pageUrl) : null;
   const blocks = descendantsByTag(root, BLOCK_TAGS);
   for (const el of blocks) {
     if (!root.contains(el)) continue;
@@ -447,14 +446,6 @@ export function removeClutterText(root: Element, log: RemovalLog = silent, pageU
   removeEmpty(root);
 }
 
-function siteOf(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).hostname.replace(/^(www|m|amp)\./, '') : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * A related article's title dropped into the body with no "Baca juga" before it: a paragraph or list item that
  * is one link and nothing else, a headline's length, to another article of the same site (a path with a slug or
@@ -473,7 +464,7 @@ function isRelatedTitle(el: Element, text: string, site: string): boolean {
   } catch {
     return false;
   }
-  if (href.hostname.replace(/^(www|m|amp)\./, '') !== site && !href.hostname.endsWith(`.${site}`)) return false;
+  if (siteHost(href.href) !== site && !href.hostname.endsWith(`.${site}`)) return false;
   const path = href.pathname.replace(/\/+$/, '');
   return /\d{4,}/.test(path) || path.split('/').filter(Boolean).some((seg) => seg.split('-').length >= 4);
 }
@@ -506,7 +497,7 @@ function removeRail(header: Element): void {
 }
 
 function removeTrailingBio(root: Element): void {
-  for (const el of leafBlocks(root, P_DIV, 'end', 3)) {
+  for (const el of leafBlocks(root, P_AND_DIV, 'end', 3)) {
     const text = textOf(el);
     if (wordCount(text) <= 70 && AUTHOR_BIO.test(text)) el.remove();
   }
@@ -538,8 +529,6 @@ export function removeRepeatedHeadline(root: Element, title: string): void {
   }
 }
 
-const P_DIV: ReadonlySet<string> = new Set(['p', 'div']);
-
 /** Editor/desk codes closing Indonesian news: "(fai/idh)", "(mdk/yan)", "(Dio/Ysl)". */
 export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*\)\s*$/;
 
@@ -548,7 +537,7 @@ export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*
  * (Merdeka puts the code inside the last <p>, Detik in a <strong> of its own).
  */
 export function normalizeDeskCode(root: Element): void {
-  const last = leafBlocks(root, P_DIV, 'end', 1, (el) => !!textOf(el))[0];
+  const last = leafBlocks(root, P_AND_DIV, 'end', 1, (el) => !!textOf(el))[0];
   if (!last) return;
   const text = textOf(last);
   if (SINGLE_CODE.test(text)) return moveDeskCode(root, last, text, text);

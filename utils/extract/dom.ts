@@ -93,7 +93,7 @@ export function allElements(root: Element | Document): Element[] {
 }
 
 /** Phrasing (inline) elements: inside a sentence they carry words of that sentence. */
-const INLINE_TAGS = new Set(
+export const INLINE_TAGS: ReadonlySet<string> = new Set(
   'A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD MARK Q RUBY S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR'.split(' '),
 );
 const BLOCK_PARENT = new Set('P LI TD TH DD DT H1 H2 H3 H4 H5 H6 BLOCKQUOTE FIGCAPTION CAPTION PRE DIV SECTION ARTICLE'.split(' '));
@@ -151,4 +151,16 @@ export function leafBlocks(
     if (tags.has(el.tagName.toLowerCase()) && isLeaf(el) && keep(el)) out.push(el);
   }
   return from === 'start' ? out : out.reverse();
+}
+
+/** Paragraph-like blocks: what the closing and opening lines of an article are found among. */
+export const P_AND_DIV: ReadonlySet<string> = new Set(['p', 'div']);
+
+/** A URL's host with the "www.", "m." or "amp." that sites put in front of one and the same site; null if no URL. */
+export function siteHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^(www|m|amp)\./, '');
+  } catch {
+    return null;
+  }
 }

@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, removeAll, textOf, wordCount } from './dom';
+import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
@@ -190,8 +190,7 @@ function removeRuleClutter(content: Element, rule: SiteRule, log: RemovalLog): v
     return; // an invalid selector is a rule bug; the rule meta-tests catch it
   }
   for (const el of found) {
-    if (!el.isConnected && !content.contains(el)) continue;
-    if (holdsProse(el)) continue;
+    if (!content.contains(el) || holdsProse(el)) continue; // inside one removed already, or a block of prose
     log('rule', el, `the ${rule.id} rule's clutter selector`);
     el.remove();
   }
@@ -210,7 +209,8 @@ function setBase(work: Document, base: string): void {
  */
 function expectedWords(document: Document): { words: number; source: string } {
   const body = findArticleLd(document)?.articleBody;
-  if (typeof body === 'string' && wordCount(body) >= 30) return { words: wordCount(body), source: 'JSON-LD articleBody' };
+  const stated = typeof body === 'string' ? wordCount(body) : 0;
+  if (stated >= 30) return { words: stated, source: 'JSON-LD articleBody' };
   let words = 0;
   for (const p of Array.from(document.querySelectorAll('p'))) {
     const text = p.textContent ?? '';
@@ -386,13 +386,12 @@ function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null,
   return title;
 }
 
+const BYLINE_BLOCKS: ReadonlySet<string> = new Set(['p', 'div', 'span']);
+
 /**
  * The byline and dateline the page prints above the body ("Oleh Budi · Selasa, 3 September 2024 · 2 komentar"):
  * the reader shows them in its header already.
  */
-const BYLINE_BLOCKS: ReadonlySet<string> = new Set(['p', 'div', 'span']);
-const P_AND_DIV: ReadonlySet<string> = new Set(['p', 'div']);
-
 function dropBylineLines(content: Element, byline: string | null): void {
   const name = byline?.toLowerCase() ?? null;
   for (const el of leafBlocks(content, BYLINE_BLOCKS, 'start', 5, () => true, P_AND_DIV)) {

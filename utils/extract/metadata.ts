@@ -2,7 +2,7 @@
  * Article metadata from, in order of trust: the site rule, JSON-LD (NewsArticle and friends), OpenGraph and
  * other meta tags, then the page's own markup. Read from the document before any cleaning changes it.
  */
-import { firstMatch, normalizeSpace, textOf, wordCount } from './dom';
+import { firstMatch, normalizeSpace, siteHost, textOf, wordCount } from './dom';
 import type { SiteRule } from './sites/types';
 import { plainText } from '../sanitize';
 
@@ -376,10 +376,6 @@ export function bylineFromMarkup(doc: Document): string | null {
 
 /** Same registrable-ish site: equal hosts once "www." and "m." and "amp." are ignored. */
 export function sameSite(a: string, b: string): boolean {
-  const host = (u: string) => new URL(u).hostname.replace(/^(www|m|amp)\./, '');
-  try {
-    return host(a) === host(b);
-  } catch {
-    return false;
-  }
+  const host = siteHost(a);
+  return host !== null && host === siteHost(b);
 }

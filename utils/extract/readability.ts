@@ -37,3 +37,14 @@ export function runReadability(doc: Document, charThreshold = 500): ReadabilityR
 export function probablyReadable(doc: Document): boolean {
   return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20, visibilityChecker: (node) => !(node as Element).hasAttribute?.('hidden') });
 }
+
+/** Readability's own class-and-id patterns (kept on its prototype), so our code never keeps a copy of them. */
+const PATTERNS = (Readability.prototype as unknown as { REGEXPS: Record<'unlikelyCandidates' | 'okMaybeItsACandidate' | 'shareElements', RegExp> }).REGEXPS;
+
+/**
+ * True when Readability drops an element for its class and id words alone, whatever it holds: its "unlikely
+ * candidate" pattern (unless a content word saves it) and its share-widget pattern.
+ */
+export function readabilityDropsByName(classAndId: string): boolean {
+  return (PATTERNS.unlikelyCandidates.test(classAndId) && !PATTERNS.okMaybeItsACandidate.test(classAndId)) || PATTERNS.shareElements.test(classAndId);
+}
