@@ -113,6 +113,54 @@ describe.skipIf(!hasFirefox)(`reader view in Firefox ESR${hasFirefox ? '' : ` (s
     await page.close();
   });
 
+  it('page script cannot drive the reader: fake keys and .click() on every control change nothing; the user\'s click does', async () => {
+    // The e2e build leaves the root open (BiDi has no way into a closed one), as if the page held it.
+    const page = await openPage(server.fixture('en-news/wire-story'));
+    expect(await toggleReader(page)).toEqual({ state: 'opened' });
+    await waitForReader(page);
+    const state = () =>
+      page.evaluate(() => {
+        const root = document.body.shadowRoot!;
+        const reader = root.querySelector('.reader') as HTMLElement;
+        return {
+          open: document.body.id === 'jernih-reader',
+          theme: reader.getAttribute('data-theme'),
+          font: reader.getAttribute('data-font'),
+          style: reader.getAttribute('style'),
+          fontSize: getComputedStyle(root.querySelector('.body p')!).fontSize,
+          panel: root.querySelector('[data-panel-open]')?.getAttribute('data-panel-open') ?? null,
+          saved: root.querySelector('[data-action="save"]')?.getAttribute('aria-pressed') ?? null,
+        };
+      });
+    await page.click('>>> [data-panel-toggle="appearance"]');
+    await page.waitForFunction(() => !!document.body.shadowRoot!.querySelector('[data-panel-open]'), { timeout: 20_000, polling: 50 });
+    const before = await state();
+    const tried = await page.evaluate(() => {
+      const root = document.body.shadowRoot!;
+      let n = 0;
+      for (const key of ['s', 'S', '+', '=', '-', ']', '[', 't', 'T', 'a', 'A', 'm', 'M', 'Escape']) {
+        for (const target of [window, document, document.body, root.querySelector('.reader')!]) {
+          target.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: key !== key.toLowerCase(), bubbles: true, composed: true, cancelable: true }));
+          n++;
+        }
+      }
+      for (const el of Array.from(root.querySelectorAll<HTMLElement>('button, input, select, a'))) {
+        el.click();
+        el.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        n++;
+      }
+      return n;
+    });
+    expect(tried).toBeGreaterThan(60);
+    // The user's own click: once it shows, whatever the page did before has been handled.
+    await page.click('>>> [data-action="font-larger"]');
+    await page.waitForFunction((size) => getComputedStyle(document.body.shadowRoot!.querySelector('.body p')!).fontSize !== size, { timeout: 20_000, polling: 50 }, before.fontSize);
+    const after = await state();
+    expect({ ...after, fontSize: before.fontSize, style: before.style }).toEqual(before);
+    await toggleReader(page);
+    await page.close();
+  });
+
   it('a page with no article gets a notice that fades, and is left untouched', async () => {
     // An empty app shell: no text at all (any page with text gets Readability's best, on request).
     const page = await openPage(server.fixture('non-article/app-shell'));

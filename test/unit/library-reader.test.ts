@@ -78,6 +78,7 @@ describe('reader: the article to save', () => {
       saveSettings: async () => DEFAULT_SETTINGS,
       watchSettings: () => () => undefined,
       extract: () => article,
+      acceptSyntheticEvents: true,
     });
     expect(await reader.readArticle()).toEqual(article);
     expect(reader.isOpen).toBe(false);
@@ -118,6 +119,7 @@ describe('saved article page', () => {
       saveSettings: async () => DEFAULT_SETTINGS,
       watchSettings: () => () => undefined,
       urls: { createObjectURL: () => `blob:test/${++n}`, revokeObjectURL: () => undefined },
+      acceptSyntheticEvents: true,
     };
   }
 

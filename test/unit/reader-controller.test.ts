@@ -41,6 +41,8 @@ function env(url: string, overrides: Partial<ReaderEnv> = {}, initial: Partial<S
       return () => listeners.splice(listeners.indexOf(cb), 1);
     },
     extract: undefined,
+    // jsdom's events are all synthetic; the extension drops those (trusted-input.ts).
+    acceptSyntheticEvents: true,
     ...overrides,
   };
   return { env: e, get stored() { return stored; }, url };

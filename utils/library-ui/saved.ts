@@ -6,11 +6,12 @@
  */
 import { h, render } from 'preact';
 import { createReaderController, type ReaderController, type ReaderEnv } from '../reader/controller';
+import { uiShadowOf } from '../reader/swap';
 import { applyOfflineImages, objectUrls, type Library, type SavedArticle } from '../library';
 import type { Article } from '../extract/types';
 import { SavedNotice } from '@/components/SavedNotice';
 
-export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version' | 'translation' | 'translateIcon'> {
+export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version' | 'translation' | 'translateIcon' | 'acceptSyntheticEvents'> {
   id: string | null;
   openLibrary: () => Promise<Library>;
   /** The library in a tab: where Exit goes. */
@@ -82,6 +83,7 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
     // before (on the web page, same provider, pair and text) come straight from the cache.
     translation: env.translation,
     translateIcon: env.translateIcon,
+    acceptSyntheticEvents: env.acceptSyntheticEvents,
     extract: () => article,
     prepareBody: (fragment) => void applyOfflineImages(fragment, images.urls, article.url),
     onClose: goBack,
@@ -115,7 +117,7 @@ function withOfflineLead(article: Article, urls: ReadonlyMap<string, string>): A
 }
 
 function trackPosition(env: SavedPageEnv, lib: Library, record: SavedArticle, doc: Document) {
-  const root = doc.body.shadowRoot;
+  const root = uiShadowOf(doc.body);
   const scroller = root?.querySelector('.reader') as HTMLElement | null;
   const blocks = () => Array.from(root?.querySelectorAll(`.body :is(${BLOCKS})`) ?? []) as HTMLElement[];
   const topOffset = () => (root?.querySelector('.top') as HTMLElement | null)?.getBoundingClientRect().bottom ?? 0;

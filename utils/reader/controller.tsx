@@ -9,7 +9,8 @@ import {
   COLUMN_WIDTH, DEFAULT_SETTINGS, THEMES, autoCleanOn, nextFontSize, ruleHostOf, stepRange, userRuleFor, withAutoClean,
   withUserRule, withoutUserRule, type Settings, type SettingsPatch, type UserRule,
 } from '../settings';
-import { findOpenReader, swapIn, type Swap } from './swap';
+import { attachUiShadow, findOpenReader, swapIn, type Swap } from './swap';
+import { guardUserInput, isUserEvent } from './trusted-input';
 import { ReaderView, type FixView, type PanelName, type SpeechView, type ToolbarAction, type ViewEvent } from '@/components/ReaderView';
 import type { Translate } from '@/components/i18n';
 import type { ReaderReply } from '../messages';
@@ -64,6 +65,8 @@ export interface ReaderEnv {
   translation?: ReaderTranslation;
   /** The Translate button's icon. */
   translateIcon?: () => import('preact').ComponentChildren;
+  /** Unit tests only (jsdom events are all synthetic): let untrusted events start actions (trusted-input.ts). */
+  acceptSyntheticEvents?: boolean;
 }
 
 /** What an action may do to the open reader. */
@@ -107,6 +110,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   const { doc, win, t } = env;
   const extract = env.extract ?? ((d: Document, url: string, userRule?: UserRuleInput, gate?: boolean) => extractArticle(d, { url, userRule, gate }));
   let swap: Swap | null = null;
+  let unguard = () => {};
   let article: Article | null = null;
   let url = '';
   let joining = false;
@@ -252,8 +256,9 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     controller.close();
   };
 
+  const inputGuard = { acceptSynthetic: env.acceptSyntheticEvents };
   const onKey = (event: KeyboardEvent) => {
-    if (!swap || event.defaultPrevented) return;
+    if (!swap || event.defaultPrevented || !isUserEvent(event, inputGuard)) return;
     const target = (event.composedPath()[0] ?? null) as Element | null;
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -421,7 +426,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     const guess = firstParagraph ? findOriginal(firstParagraph, swap.original)?.parentElement ?? null : null;
     unmount();
     abandoned = false;
-    picker = startPicker({ doc, win, t, initial: guess, css });
+    picker = startPicker({ doc, win, t, initial: guess, css, acceptSynthetic: env.acceptSyntheticEvents });
     const el = await picker.result;
     picker = null;
     if (abandoned) {
@@ -677,6 +682,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   /** Puts the reader in the page (again, after picking). */
   const mount = () => {
     swap = swapIn(doc, win);
+    unguard = guardUserInput(swap.root, inputGuard);
     applyFont();
     paint();
     unwatch = env.watchSettings((s) => {
@@ -711,6 +717,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     panel = null;
     env.translation?.reset();
     render(null, swap.root);
+    unguard();
     swap.restore();
     swap = null;
     releaseFonts(doc);
@@ -832,7 +839,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
 /** A short notice that fades by itself; the page is otherwise left untouched. */
 export function showNotice(doc: Document, message: string, ms = NOTICE_MS): void {
   const host = doc.createElement('jernih-notice');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachUiShadow(host);
   const style = doc.createElement('style');
   style.textContent = css;
   const box = doc.createElement('div');

@@ -5,6 +5,8 @@
  * picker stays in the page when it ends (its host element is removed).
  */
 import type { Translate } from '@/components/i18n';
+import { guardUserInput, isUserEvent } from './trusted-input';
+import { attachUiShadow } from './swap';
 
 /** Elements worth picking as an article: blocks, not inline runs of text. */
 const BLOCK = 'article, main, section, div, td, blockquote, [role="main"], [role="article"], [itemprop="articleBody"]';
@@ -17,6 +19,8 @@ export interface PickerOptions {
   initial?: Element | null;
   /** Styles for the picker's shadow root (reader.css). */
   css: string;
+  /** Unit tests only: let synthetic events pick (trusted-input.ts). */
+  acceptSynthetic?: boolean;
 }
 
 export interface Picker {
@@ -25,10 +29,11 @@ export interface Picker {
   cancel(): void;
 }
 
-export function startPicker({ doc, win, t, initial, css }: PickerOptions): Picker {
+export function startPicker({ doc, win, t, initial, css, acceptSynthetic }: PickerOptions): Picker {
+  const inputGuard = { acceptSynthetic };
   const host = doc.createElement('jernih-picker');
   host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachUiShadow(host);
   const style = doc.createElement('style');
   style.textContent = css;
   const box = doc.createElement('div');
@@ -61,6 +66,7 @@ export function startPicker({ doc, win, t, initial, css }: PickerOptions): Picke
   bar.append(text, status, buttons);
   root.append(style, box, bar);
   doc.documentElement.appendChild(host);
+  const unguard = guardUserInput(root, inputGuard);
 
   let current: Element | null = null;
   /** The path back down for the Down key, after Up widened the highlight. */
@@ -95,6 +101,7 @@ export function startPicker({ doc, win, t, initial, css }: PickerOptions): Picke
     for (const type of BLOCKED) win.removeEventListener(type, onBlocked, true);
     win.removeEventListener('click', onClick, true);
     win.removeEventListener('keydown', onKey, true);
+    unguard();
     host.remove();
     done(el);
   };
@@ -116,6 +123,8 @@ export function startPicker({ doc, win, t, initial, css }: PickerOptions): Picke
     e.stopImmediatePropagation();
   };
   const onClick = (e: MouseEvent) => {
+    // A page script's own .click() calls neither picks nor cancels.
+    if (!isUserEvent(e, inputGuard)) return;
     if (inPicker(e)) {
       const action = (e.composedPath()[0] as HTMLElement | undefined)?.dataset?.action;
       if (action === 'pick-this' && current) finish(current);
@@ -128,6 +137,7 @@ export function startPicker({ doc, win, t, initial, css }: PickerOptions): Picke
     if (b) finish(b);
   };
   const onKey = (e: KeyboardEvent) => {
+    if (!isUserEvent(e, inputGuard)) return;
     const inBar = inPicker(e);
     let next: Element | null | undefined;
     switch (e.key) {

@@ -28,6 +28,28 @@ const HOST_STYLE =
 
 export const HOST_ID = 'jernih-reader';
 
+/** Where the extension keeps a host's closed shadow root: an expando seen only in the extension's own world. */
+const ROOT_KEY = Symbol.for('jernih.shadow-root');
+
+/**
+ * A shadow root for the reader's own UI (the reader, the picker, notices). Closed: the page's scripts share the
+ * document, and an open root would let them read the article's UI and reach its buttons. Open only in unit tests
+ * (jsdom) and in the test-only Firefox e2e build: WebDriver BiDi gives Firefox's tests no way into a closed root.
+ * The Chromium tests load the closed builds and reach the roots through the DevTools protocol
+ * (test/e2e/helpers/closed-shadow.ts).
+ */
+export function attachUiShadow(host: HTMLElement): ShadowRoot {
+  const open = import.meta.env.MODE === 'test' || (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX);
+  const root = host.attachShadow({ mode: open ? 'open' : 'closed' });
+  (host as unknown as Record<symbol, ShadowRoot>)[ROOT_KEY] = root;
+  return root;
+}
+
+/** The UI shadow root of a host made by attachUiShadow, open or closed. */
+export function uiShadowOf(host: Element | null | undefined): ShadowRoot | null {
+  return (host as unknown as Record<symbol, ShadowRoot | undefined> | null)?.[ROOT_KEY] ?? null;
+}
+
 export function swapIn(doc: Document, win: Window & typeof globalThis): Swap {
   const html = doc.documentElement;
   const original = doc.body;
@@ -44,7 +66,7 @@ export function swapIn(doc: Document, win: Window & typeof globalThis): Swap {
   const host = doc.createElement('body');
   host.id = HOST_ID;
   host.setAttribute('style', HOST_STYLE);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachUiShadow(host);
   if (original) html.replaceChild(host, original);
   else html.appendChild(host);
 
@@ -85,5 +107,5 @@ export function swapIn(doc: Document, win: Window & typeof globalThis): Swap {
 /** A reader already open in this document (e.g. injected twice). */
 export function findOpenReader(doc: Document): HTMLElement | null {
   const body = doc.body;
-  return body?.id === HOST_ID && body.shadowRoot ? body : null;
+  return body?.id === HOST_ID && uiShadowOf(body) ? body : null;
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { exposeClosedShadowRoots } from './closed-shadow';
 
 export const CHROME_EXT = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +20,11 @@ export interface ChromiumWithExtension {
   extensionId: string;
   /** Presses the toolbar button for the tab showing `page`. */
   clickAction(page: Page): Promise<void>;
+  /**
+   * A tab as a web page sees it: without the test hook that lets the other tests into the reader's closed shadow
+   * roots (closed-shadow.ts). For tests that play the hostile page.
+   */
+  rawPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,13 @@ export async function launchChromium(
       ...(opts.extraArgs ?? []),
     ],
   });
+  // Every tab a test opens can reach the reader's closed shadow roots, except those asked for raw.
+  let nextIsRaw = false;
+  const hook = (page: Page) => {
+    if (!nextIsRaw) void exposeClosedShadowRoots(page).catch(() => undefined);
+  };
+  context.pages().forEach(hook);
+  context.on('page', hook);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const cdp = await context.browser()!.newBrowserCDPSession();
@@ -79,6 +92,14 @@ export async function launchChromium(
         }
       }
       throw new Error('the toolbar click never reached the extension (action.onClicked), three times');
+    },
+    async rawPage() {
+      nextIsRaw = true;
+      try {
+        return await context.newPage();
+      } finally {
+        nextIsRaw = false;
+      }
     },
     close: () => context.close(),
   };
