@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/library/types';
 import type { Translate } from './i18n';
+import { safeUrl } from '@/utils/safe-url';
 import { IconCheck, IconCircle, IconTag, IconTrash } from './library-icons';
 
 export interface LibraryListProps {
@@ -189,7 +190,7 @@ function Row(p: RowProps) {
       )}
       <a
         class="open"
-        href={p.hrefOf(item)}
+        href={safeUrl(p.hrefOf(item), { base: globalThis.location?.href }) ?? undefined}
         tabIndex={p.tabbable ? 0 : -1}
         aria-describedby="library-keys"
         aria-keyshortcuts="Delete R T Space"

@@ -16,6 +16,7 @@ import { TranslatePanel } from './TranslatePanel';
 import { IconClose, IconUp } from './icons';
 import { outlineOf, type OutlineItem } from './outline';
 import { formatDate, type Translate } from './i18n';
+import { safeUrl } from '@/utils/safe-url';
 import type { FixView, PanelName, SpeechView, ToolbarAction, TranslateEvent, TranslateView, ViewEvent } from './reader-types';
 
 export type { PanelName, SpeechView, FixView, ToolbarAction, ViewEvent, TranslateView, TranslateEvent } from './reader-types';
@@ -83,7 +84,9 @@ export function ReaderView(props: ReaderViewProps) {
   const [scrolled, setScrolled] = useState(false);
   const [active, setActive] = useState<string | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
-  const lead = article.leadImage && !article.leadImage.inBody && !leadFailed ? article.leadImage : null;
+  const leadSrc = article.leadImage && !article.leadImage.inBody && !leadFailed ? safeUrl(article.leadImage.src) : null;
+  const lead = leadSrc && article.leadImage ? { ...article.leadImage, src: leadSrc } : null;
+  const sourceHref = safeUrl(article.url);
   const hasContents = outline.length >= 2;
 
   // Progress, back-to-top and the section being read follow the reader's own scroller.
@@ -278,14 +281,19 @@ export function ReaderView(props: ReaderViewProps) {
                 {!props.joining && (article.pages?.joined ?? 1) > 1 && <span class="pages">{t('joinedPages', String(article.pages!.joined))}</span>}
               </p>
               {!props.joining &&
-                article.pages?.missing.map((m) => (
-                  <p class="missing" role="note" key={m.url}>
-                    {t('missingPage', [String(m.page), m.reason])}{' '}
-                    <a href={m.url} rel="noopener noreferrer">
-                      {t('openMissingPage')}
-                    </a>
-                  </p>
-                ))}
+                article.pages?.missing.map((m) => {
+                  const href = safeUrl(m.url);
+                  return (
+                    <p class="missing" role="note" key={`${m.page}:${m.url}`}>
+                      {t('missingPage', [String(m.page), m.reason])}{' '}
+                      {href && (
+                        <a href={href} rel="noopener noreferrer">
+                          {t('openMissingPage')}
+                        </a>
+                      )}
+                    </p>
+                  );
+                })}
             </header>
             {lead && (
               <figure class="lead">
@@ -304,9 +312,13 @@ export function ReaderView(props: ReaderViewProps) {
               onRendered={(body) => setOutline(outlineOf(body))}
             />
             <footer class="source">
-              <a href={article.url} rel="noopener noreferrer">
-                {host}
-              </a>
+              {sourceHref ? (
+                <a href={sourceHref} rel="noopener noreferrer">
+                  {host}
+                </a>
+              ) : (
+                host
+              )}
             </footer>
           </article>
         </main>

@@ -1,3 +1,5 @@
+import { safeUrl } from '@/utils/safe-url';
+
 /** What the saved-article page shows when there is no article to show (gone from the library, or a link only). */
 export interface SavedNoticeProps {
   title: string;
@@ -12,11 +14,14 @@ export function SavedNotice({ title, text, links, dark }: SavedNoticeProps) {
       <h1>{title}</h1>
       {text && <p>{text}</p>}
       <p class="links">
-        {links.map((l) => (
-          <a key={l.href} class={l.primary ? 'primary' : undefined} href={l.href} rel="noopener noreferrer">
-            {l.label}
-          </a>
-        ))}
+        {links.map((l) => {
+          // Checked as it resolves here; shown as given (the library's own page is a relative address).
+          return safeUrl(l.href, { base: globalThis.location?.href }) ? (
+            <a key={l.href} class={l.primary ? 'primary' : undefined} href={l.href} rel="noopener noreferrer">
+              {l.label}
+            </a>
+          ) : null;
+        })}
       </p>
     </main>
   );

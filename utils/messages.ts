@@ -3,6 +3,7 @@
  * sender before acting: content scripts share the page's process, so nothing from them is trusted blindly.
  */
 
+import { isWebUrl } from './safe-url';
 import type { Article } from './extract/types';
 
 /**
@@ -114,14 +115,15 @@ export function isArticle(v: unknown): v is Article {
   }
   if (a.pages !== undefined) {
     const p = a.pages as Record<string, unknown> | null;
-    if (!p || typeof p !== 'object' || !num(p.joined) || !num(p.total) || !Array.isArray(p.missing)) return false;
+    if (!p || typeof p !== 'object' || !num(p.joined) || !num(p.total) || !Array.isArray(p.missing) || p.missing.length > 1000) return false;
+    // Each missing page becomes a link in the reader: a web address, nothing else.
+    const missingOk = (m: unknown) => {
+      const o = m as Record<string, unknown> | null;
+      return !!o && typeof o === 'object' && num(o.page) && str(o.reason, S) && str(o.url, S) && isWebUrl(o.url);
+    };
+    if (!p.missing.every(missingOk)) return false;
   }
-  try {
-    const protocol = new URL(a.url as string).protocol;
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return isWebUrl(a.url);
 }
 
 export function isReaderToBackground(msg: unknown): msg is ReaderToBackground {

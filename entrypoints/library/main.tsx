@@ -2,6 +2,7 @@
  * The library page: the toolbar popup (opened from the icon's menu, Alt+Shift+L or the reader's Library button)
  * and, with ?view=tab, the same page in a tab. Glue only: utils/library-ui/page.tsx has the logic.
  */
+import { safeUrl } from '@/utils/safe-url';
 import { earlyLibrary } from './open-early';
 import { t } from '@/utils/i18n';
 import '@/components/library.css';
@@ -49,8 +50,11 @@ startLibraryPage({
   requestAllSites: () => browser.permissions.request({ origins: ALL_SITES }),
   savedUrl: (id) => `${page('/saved.html')}?id=${encodeURIComponent(id)}`,
   open: (url, newTab) => {
-    if (newTab) void browser.tabs.create({ url });
-    else location.href = url;
+    // Saved addresses may come from an imported file: only web addresses and the extension's own pages open.
+    const safe = safeUrl(url, { base: location.href });
+    if (!safe) return;
+    if (newTab) void browser.tabs.create({ url: safe });
+    else location.href = safe;
   },
   openTab: (query) => void browser.tabs.create({ url: `${page('/library.html')}?view=tab${query ? `&${query}` : ''}` }),
   openOptions: () => void browser.runtime.openOptionsPage(),

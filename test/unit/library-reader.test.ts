@@ -118,7 +118,7 @@ describe('saved article page', () => {
       loadSettings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => DEFAULT_SETTINGS,
       watchSettings: () => () => undefined,
-      urls: { createObjectURL: () => `blob:test/${++n}`, revokeObjectURL: () => undefined },
+      urls: { createObjectURL: () => `blob:${location.origin}/test-${++n}`, revokeObjectURL: () => undefined },
       acceptSyntheticEvents: true,
     };
   }
@@ -131,7 +131,7 @@ describe('saved article page', () => {
     expect(root.querySelector('h1')!.textContent).toBe('Judul berita 4');
     const srcs = Array.from(root.querySelectorAll('img')).map((i) => i.getAttribute('src'));
     expect(srcs).toHaveLength(2);
-    expect(srcs.every((s) => s!.startsWith('blob:test/'))).toBe(true);
+    expect(srcs.every((s) => s!.startsWith(`blob:${location.origin}/test-`))).toBe(true);
     expect(document.title).toBe('Judul berita 4');
     // No extraction fixes for a saved article; the way out is back to the library.
     expect(root.querySelector('[data-action="exit"]')!.getAttribute('aria-label')).toBe('libraryTitle');
