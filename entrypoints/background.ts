@@ -70,6 +70,7 @@ const saveDeps: SaveDeps & ExtractDeps & { tabUrl: (tabId: number) => Promise<st
   loadSettings: () => loadSettings(browser.storage.local),
   fetchImage,
   hasAllSites: () => browser.permissions.contains({ origins: ALL_SITES }),
+  hostGranted: (origin) => browser.permissions.contains({ origins: [origin] }),
   t,
   sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
   // The reader script, told first (same isolated world) to get ready without opening the reader.

@@ -93,4 +93,61 @@ describe('security in Chromium', () => {
     expect(report.title).not.toMatch(/<|__jernihPwned/);
     await page.close();
   });
+  it(`none of the ${XSS_VECTORS.length} vectors runs in the saved copy or the library, and none reaches their DOM`, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.fixture('security/xss-article'), { waitUntil: 'load' });
+    await browser.clickAction(page);
+    await waitForReader(page);
+    await page.keyboard.press('s');
+    await page.waitForFunction(() => document.body.shadowRoot?.querySelector('[data-action="save"]')?.getAttribute('aria-pressed') === 'true', null, { polling: 100, timeout: 30_000 });
+    await page.close();
+
+    // Extension pages: count what runs (an init script sees every write of the flag) and what the CSP had to block
+    // (a payload that reached the DOM at all, even if it could not run).
+    const watch = `(() => {
+      let list = [];
+      Object.defineProperty(window, '__jernihPwned', { configurable: true, get: () => list, set: (v) => { list = v; } });
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + (e.sample || e.blockedURI)));
+    })()`;
+    const library = await browser.context.newPage();
+    await library.addInitScript(watch);
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html?view=tab`);
+    const link = library.locator('a.open').first();
+    await link.waitFor({ timeout: 30_000 });
+    const href = (await link.getAttribute('href'))!;
+    const saved = await browser.context.newPage();
+    await saved.addInitScript(watch);
+    await saved.goto(href);
+    await waitForReader(saved);
+    for (const p of [library, saved]) {
+      // Hover, focus and click every node of the article and the list entry (not the toolbar: Exit would leave).
+      await p.evaluate(() => {
+        const root = document.body.shadowRoot ?? document;
+        for (const el of Array.from(root.querySelectorAll('.body *, .head *, .lead *, li *'))) {
+          for (const type of ['mouseover', 'focus', 'toggle', 'animationstart']) el.dispatchEvent(new Event(type, { bubbles: false }));
+        }
+      });
+      const seen = await p.evaluate(() => {
+        const root = document.body.shadowRoot ?? document;
+        const bad: string[] = [];
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          for (const attr of Array.from(el.attributes)) {
+            const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+            if (attr.name.startsWith('on')) bad.push(`${el.tagName} ${attr.name}`);
+            if (/^(javascript|vbscript|data:text\/html)/.test(value)) bad.push(`${el.tagName} ${attr.name}=${attr.value}`);
+          }
+          if (/^(SCRIPT|OBJECT|EMBED|BASE|META|FORM)$/.test(el.tagName) && !el.closest('style') && root !== document) bad.push(el.tagName);
+        }
+        return { fired: (window as any).__jernihPwned as string[], violations: (window as any).__violations as string[], bad };
+      });
+      expect(seen.fired, `vectors that ran in ${p.url()}`).toEqual([]);
+      expect(seen.violations, `payloads the CSP had to stop in ${p.url()}`).toEqual([]);
+      expect(seen.bad, `live payloads in the DOM of ${p.url()}`).toEqual([]);
+    }
+    // The saved copy is the article: its title is there, as text.
+    expect(await saved.evaluate(() => document.body.shadowRoot!.querySelector('h1')!.textContent)).not.toMatch(/<|__jernihPwned/);
+    await library.close();
+    await saved.close();
+  });
 });

@@ -103,6 +103,7 @@ function deps(over: Partial<SaveDeps> & { lib?: ReturnType<typeof newLibrary> } 
       return new NodeBlob([`img:${url}`], { type: 'image/jpeg' }) as unknown as Blob;
     },
     hasAllSites: async () => false,
+    hostGranted: async () => false,
     t,
     ...over,
   };
@@ -127,6 +128,21 @@ describe('background: saving', () => {
     const again = await saveArticle(d, withImages(), 'https://www.kompas.com/read/2026/01/01/berita-1');
     expect(again).toMatchObject({ ok: true, created: false, id: (reply as { id: string }).id });
     expect(await test.lib.count()).toBe(1);
+  });
+
+  it('pictures a page names on this machine, its network or a host not granted are never fetched, even with all sites', async () => {
+    const { d, fetched } = deps({ hasAllSites: async () => true, hostGranted: async () => true });
+    const hostile = makeArticle(2, {
+      leadImage: { src: 'http://169.254.169.254/latest/meta-data/iam.jpg', alt: '', caption: null, inBody: false },
+      contentHtml: '<p>Satu.</p><img src="http://127.0.0.1:9200/_cat/indices.png" alt=""><img src="http://192.168.1.1/admin.png" alt=""><img src="http://localhost/x.png" alt=""><p>Dua.</p><img src="https://www.kompas.com/img/ok.jpg" alt="">',
+    });
+    const reply = await saveArticle(d, hostile, 'https://www.kompas.com/read/2026/01/01/berita-2');
+    expect(reply).toMatchObject({ ok: true });
+    expect(fetched).toEqual(['https://www.kompas.com/img/ok.jpg']);
+    // Without a grant, another site's picture is not even asked for.
+    const { d: d2, fetched: f2 } = deps();
+    await saveArticle(d2, makeArticle(3, { leadImage: null, contentHtml: '<p>x</p><img src="https://cdn.tracker.example/p.gif" alt="">' }), 'https://www.kompas.com/read/3');
+    expect(f2).toEqual([]);
   });
 
   it('with access to all sites a failed picture is not "blocked"; with the setting off none is fetched', async () => {

@@ -11,6 +11,7 @@ import type { Article } from '../extract/types';
 import type { FetchImage, Library } from '../library';
 import { LibraryError } from '../library/types';
 import type { Settings } from '../settings';
+import { mayFetchPicture, type HostGranted } from './pictures';
 import { isExtractReply, isPageToBackground, isReaderToBackground, type PageToBackground, type ReaderToBackground, type SaveReply } from '../messages';
 
 export { savedMessage } from '../messages';
@@ -77,6 +78,8 @@ export interface SaveDeps {
   fetchImage: FetchImage;
   /** Access to all sites is granted (pictures on other hosts can be fetched). */
   hasAllSites: () => Promise<boolean>;
+  /** The user granted access to this origin pattern (permissions.contains). */
+  hostGranted: HostGranted;
   t: (key: string, subs?: string | string[]) => string;
 }
 
@@ -92,6 +95,8 @@ export async function saveArticle(deps: SaveDeps, article: Article, pageUrl: str
   const failed = new Set<string>();
   const fetchImage: FetchImage = async (url) => {
     try {
+      // The page names the addresses: only its own site's and granted hosts' pictures are fetched (pictures.ts).
+      if (!(await mayFetchPicture(url, pageUrl, deps.hostGranted))) throw new Error('not fetched: another site, or a private address');
       return await deps.fetchImage(url);
     } catch (e) {
       failed.add(url);

@@ -7,6 +7,7 @@
 import { h, render } from 'preact';
 import { createReaderController, type ReaderController, type ReaderEnv } from '../reader/controller';
 import { uiShadowOf } from '../reader/swap';
+import { deferRemoteMedia } from './click-to-load';
 import { applyOfflineImages, objectUrls, type Library, type SavedArticle } from '../library';
 import type { Article } from '../extract/types';
 import { SavedNotice } from '@/components/SavedNotice';
@@ -63,7 +64,7 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
 
   const urlApi = env.urls ?? win.URL;
   const images = objectUrls(await lib.images(record.id), urlApi);
-  const article = withOfflineLead(record.article, images.urls);
+  const article = withOfflineLead(record.article, images.urls, doc);
   doc.title = article.title;
   doc.documentElement.lang = article.lang ?? '';
 
@@ -85,7 +86,11 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
     translateIcon: env.translateIcon,
     acceptSyntheticEvents: env.acceptSyntheticEvents,
     extract: () => article,
-    prepareBody: (fragment) => void applyOfflineImages(fragment, images.urls, article.url),
+    prepareBody: (fragment) => {
+      applyOfflineImages(fragment, images.urls, article.url);
+      // Opening a saved article contacts nobody: what was not kept waits for a click (click-to-load.ts).
+      deferRemoteMedia(fragment, { t, baseUrl: article.url, acceptSynthetic: env.acceptSyntheticEvents });
+    },
     onClose: goBack,
     fixable: false,
     exitLabel: t('libraryTitle'),
@@ -108,12 +113,29 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
   return { state: 'opened', reader, flush: tracker.flush };
 }
 
-/** The lead image from its stored copy (the body's images are pointed at theirs as the body is built). */
-function withOfflineLead(article: Article, urls: ReadonlyMap<string, string>): Article {
+/**
+ * The lead image from its stored copy (the body's images are pointed at theirs as the body is built). A lead
+ * that was not kept goes to the top of the body instead, where it waits behind a "load" button like every other
+ * remote picture (the header's lead picture would load on open).
+ */
+function withOfflineLead(article: Article, urls: ReadonlyMap<string, string>, doc: Document): Article {
   const lead = article.leadImage;
-  const abs = lead ? absolute(lead.src, article.url) : null;
+  if (!lead) return article;
+  const abs = absolute(lead.src, article.url);
   const local = abs ? urls.get(abs) : undefined;
-  return local && lead ? { ...article, leadImage: { ...lead, src: local } } : article;
+  if (local) return { ...article, leadImage: { ...lead, src: local } };
+  if (lead.inBody || !abs) return { ...article, leadImage: lead.inBody ? lead : null };
+  const figure = doc.createElement('figure');
+  const img = doc.createElement('img');
+  img.setAttribute('src', abs);
+  img.setAttribute('alt', lead.alt);
+  figure.append(img);
+  if (lead.caption) {
+    const caption = doc.createElement('figcaption');
+    caption.textContent = lead.caption;
+    figure.append(caption);
+  }
+  return { ...article, leadImage: null, contentHtml: figure.outerHTML + article.contentHtml };
 }
 
 function trackPosition(env: SavedPageEnv, lib: Library, record: SavedArticle, doc: Document) {
