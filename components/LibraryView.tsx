@@ -23,9 +23,26 @@ export interface CurrentPageView {
   auto: { label: string; on: boolean } | null;
 }
 
+/** What an import would do (the plan of issue #14), shown before anything is written. */
+export interface ImportPlanView {
+  fileName: string;
+  /** Entries in the file. */
+  total: number;
+  added: number;
+  /** Saved articles that would gain tags. */
+  updated: number;
+  /** Saved articles the file's newer copy would replace. */
+  replaced: number;
+  skipped: number;
+  /** Titles, as the library shows them, of the saved articles replaced and updated (the first ones). */
+  replacedTitles: string[];
+  updatedTitles: string[];
+}
+
 export type LibraryPanel =
   | { kind: 'export' }
   | { kind: 'import' }
+  | { kind: 'import-confirm'; plan: ImportPlanView }
   | { kind: 'ask-images' }
   | { kind: 'tags'; item: ArticleSummary };
 
@@ -81,6 +98,10 @@ export interface LibraryViewProps {
   onPanel: (panel: LibraryPanel | null) => void;
   onExport: (format: ExportFormat, selectedOnly: boolean) => void;
   onImport: (file: File) => void;
+  /** Merge the file whose plan is shown. */
+  onImportConfirm: () => void;
+  /** Drop it: nothing is written. */
+  onImportCancel: () => void;
   onReadPage: () => void;
   onSavePage: () => void;
   onAutoClean: (on: boolean) => void;
@@ -391,19 +412,30 @@ function Empty(p: LibraryViewProps) {
 function Panel(p: LibraryViewProps & { panel: LibraryPanel }) {
   const { t, panel } = p;
   const box = useRef<HTMLElement>(null);
-  // Focus goes into the panel when it opens and back where it was when it closes.
+  // Focus goes into the panel when it opens (to the element marked for it, else the first control) and back where
+  // it was when it closes.
   useLayoutEffect(() => {
     const before = box.current?.ownerDocument.activeElement as HTMLElement | null;
-    (box.current?.querySelector('[data-autofocus], input, button:not([data-action="close-panel"])') as HTMLElement | null)?.focus();
+    const target = box.current?.querySelector('[data-autofocus]') ?? box.current?.querySelector('input, button:not([data-action="close-panel"])');
+    (target as HTMLElement | null)?.focus();
     return () => {
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
   }, [panel.kind]);
   const title =
-    panel.kind === 'export' ? t('libraryExport') : panel.kind === 'import' ? t('libraryImport') : panel.kind === 'tags' ? t('libraryAddTag') : t('libraryAskImagesTitle');
+    panel.kind === 'export'
+      ? t('libraryExport')
+      : panel.kind === 'import'
+        ? t('libraryImport')
+        : panel.kind === 'import-confirm'
+          ? t('libraryImportReview')
+          : panel.kind === 'tags'
+            ? t('libraryAddTag')
+            : t('libraryAskImagesTitle');
   let body: ComponentChildren;
   if (panel.kind === 'export') body = <ExportBody {...p} />;
   else if (panel.kind === 'import') body = <ImportBody {...p} />;
+  else if (panel.kind === 'import-confirm') body = <ImportConfirmBody {...p} plan={panel.plan} />;
   else if (panel.kind === 'tags') body = <TagsBody {...p} item={panel.item} />;
   else {
     body = (
@@ -494,6 +526,76 @@ function ImportBody(p: LibraryViewProps) {
           }}
         />
       </label>
+      {p.busy && (
+        <p class="busy" role="status">
+          {p.busy}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Titles listed under a line of the plan; the rest is counted. */
+const PLAN_TITLES_SHOWN = 8;
+
+function PlanTitles({ t, titles, count }: { t: LibraryViewProps['t']; titles: string[]; count: number }) {
+  if (!titles.length) return null;
+  const shown = titles.slice(0, PLAN_TITLES_SHOWN);
+  return (
+    <ul class="plan-titles" style={{ margin: '2px 0 0', paddingLeft: '18px', fontWeight: 400 }}>
+      {shown.map((title, i) => (
+        <li key={i}>{title}</li>
+      ))}
+      {count > shown.length && <li>{t('libraryImportPlanMore', String(count - shown.length))}</li>}
+    </ul>
+  );
+}
+
+/**
+ * The plan of an import: what the file would add, update and replace, with the titles of the saved articles it
+ * would change, and the question. Nothing has been written yet (issue #14: a file must not replace saved articles
+ * without a word). When something would be replaced, Cancel has the focus, so Enter alone changes nothing.
+ */
+function ImportConfirmBody(p: LibraryViewProps & { plan: ImportPlanView }) {
+  const { t, plan } = p;
+  const nothing = plan.added + plan.updated + plan.replaced === 0;
+  const lines: [string, number, string, string[]][] = [
+    ['add', plan.added, t('libraryImportPlanAdd'), []],
+    ['replace', plan.replaced, t('libraryImportPlanReplace'), plan.replacedTitles],
+    ['update', plan.updated, t('libraryImportPlanUpdate'), plan.updatedTitles],
+    ['skip', plan.skipped, t('libraryImportPlanSkip'), []],
+  ];
+  return (
+    <>
+      <p>{t('libraryImportPlanIntro', [plan.fileName, String(plan.total)])}</p>
+      <ul class="import-plan" style={{ margin: '0 0 12px', paddingLeft: '18px' }}>
+        {lines
+          .filter(([, n]) => n > 0)
+          .map(([key, n, label, titles]) => (
+            <li key={key} data-plan={key} style={{ marginBottom: '6px', fontWeight: key === 'replace' ? 650 : 400 }}>
+              {label}: <strong>{n}</strong>
+              <PlanTitles t={t} titles={titles} count={n} />
+            </li>
+          ))}
+      </ul>
+      <p>{nothing ? t('libraryImportPlanNothing') : t('libraryImportPlanAsk')}</p>
+      <div class="panel-actions">
+        <button type="button" class="btn" data-action="import-cancel" data-autofocus={nothing || plan.replaced > 0 ? true : undefined} onClick={p.onImportCancel}>
+          {nothing ? t('close') : t('cancel')}
+        </button>
+        {!nothing && (
+          <button
+            type="button"
+            class="btn primary"
+            data-action="import-confirm"
+            data-autofocus={plan.replaced === 0 ? true : undefined}
+            disabled={!!p.busy}
+            onClick={p.onImportConfirm}
+          >
+            <IconImport /> {t('libraryImport')}
+          </button>
+        )}
+      </div>
       {p.busy && (
         <p class="busy" role="status">
           {p.busy}

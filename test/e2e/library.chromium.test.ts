@@ -357,7 +357,8 @@ describe('saved articles in Chromium', () => {
       await browser.clickAction(p);
       await waitForReader(p);
     }
-    await Promise.all([a, b].map((p) => p.evaluate(() => (document.body.shadowRoot!.querySelector('[data-action="save"]') as HTMLElement).click())));
+    // Two real clicks, one per tab, sent together (a script's click would be dropped: trusted-input.ts).
+    await Promise.all([a, b].map((p) => p.locator('[data-action="save"]').click()));
     const said = await Promise.all([a, b].map((p) => p.waitForFunction(() => document.body.shadowRoot!.querySelector('.status')?.textContent, null, poll).then((h) => h.jsonValue())));
     expect(said.sort()).toEqual(['Updated in your library.', 'Updated in your library.']);
     expect((await records(holder)).filter((r) => r.title === ARTICLES[0].title)).toHaveLength(1);
@@ -526,6 +527,9 @@ describe('saved articles in Chromium', () => {
     writeFileSync(seeded, seedExport());
     const importer = await extensionPage(browser, 'library.html?view=tab&panel=import');
     await importer.locator('[data-action="import-file"]').setInputFiles(seeded);
+    // The plan first (issue #14): nothing is written until Import is chosen.
+    await importer.waitForSelector('.panel-import-confirm [data-action="import-confirm"]', poll);
+    await importer.locator('[data-action="import-confirm"]').click();
     await importer.waitForFunction(() => document.querySelector('.toast.show')?.textContent?.includes('Imported'), null, poll);
     expect(await importer.locator('.toast.show .toast-text').textContent()).toBe(`Imported: ${SEED.length} added, 0 updated, 0 skipped.`);
     await importer.close();
@@ -621,6 +625,12 @@ describe('saved articles in Chromium', () => {
       const file = join(tmpdir(), `jernih-e2e-import-${Date.now()}.json`);
       writeFileSync(file, exported);
       await lib.locator('[data-action="import-file"]').setInputFiles(file);
+      // The plan first (issue #14): three to add, nothing written yet; Import has the focus, so Enter confirms.
+      await lib.waitForSelector('.panel-import-confirm', poll);
+      expect(await lib.locator('.panel-import-confirm [data-plan="add"]').textContent()).toContain('3');
+      expect(await lib.locator('.row').count()).toBe(0);
+      expect(await lib.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import-confirm');
+      await lib.keyboard.press('Enter');
       await lib.waitForFunction(() => document.querySelector('.toast.show')?.textContent?.includes('Imported'), null, poll);
       expect(await lib.locator('.toast.show .toast-text').textContent()).toBe('Imported: 3 added, 0 updated, 0 skipped.');
       await lib.waitForFunction(() => document.querySelectorAll('.row').length === 3, null, poll);
@@ -637,6 +647,28 @@ describe('saved articles in Chromium', () => {
       const again = await exportHere();
       expect(again.articles).toEqual(original.articles);
       expect(again.count).toBe(3);
+
+      // A file whose newer copy would replace a saved article: the plan names it and asks; Escape cancels and
+      // nothing changes (issue #14: an import must not replace saved articles without a word).
+      const newer = structuredClone(original);
+      newer.articles[0].updatedAt += 60_000;
+      newer.articles[0].article.title = 'Judul yang menimpa';
+      newer.articles[1].tags = [...newer.articles[1].tags, 'dari-berkas'];
+      const newerFile = join(tmpdir(), `jernih-e2e-newer-${Date.now()}.json`);
+      writeFileSync(newerFile, JSON.stringify(newer));
+      await lib.locator('.side [data-action="import"]').click();
+      await lib.locator('[data-action="import-file"]').setInputFiles(newerFile);
+      await lib.waitForSelector('.panel-import-confirm', poll);
+      expect(await lib.locator('.panel-import-confirm [data-plan="replace"]').textContent()).toContain(original.articles[0].article.title);
+      expect(await lib.locator('.panel-import-confirm [data-plan="update"]').textContent()).toContain(original.articles[1].article.title);
+      // Something would be replaced: Cancel has the focus, so Enter alone changes nothing.
+      expect(await lib.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('import-cancel');
+      if (await lib.locator('.toast.show .toast-x').count()) await lib.locator('.toast.show .toast-x').click();
+      await lib.waitForTimeout(300);
+      await lib.screenshot({ path: join(DOCS, 'library-import-confirm.png') });
+      await lib.keyboard.press('Escape');
+      await lib.waitForFunction(() => !document.querySelector('.panel-import-confirm'), null, poll);
+      expect((await exportHere()).articles).toEqual(original.articles);
 
       // A file cut short, and a file that is not an export: rejected with a reason, nothing changes.
       for (const [name, content] of [

@@ -55,6 +55,28 @@ export function makeArticle(n: number, over: Partial<Article> = {}): Article {
   };
 }
 
+/** The first bytes of real image files: stored pictures must be raster images by their bytes (issue #14). */
+const SIGNATURES: Record<string, number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
+
+/** Bytes of a fake picture: the signature of `type`, then "img:<url>" (so tests can check the right blob was stored). */
+export function fakeImageBytes(url: string, type: 'image/jpeg' | 'image/png' = 'image/jpeg'): Uint8Array<ArrayBuffer> {
+  const text = new TextEncoder().encode(`img:${url}`);
+  const sig = SIGNATURES[type];
+  const out = new Uint8Array(sig.length + text.length);
+  out.set(sig);
+  out.set(text, sig.length);
+  return out;
+}
+
+/** The "img:<url>" part of a fake picture's bytes. */
+export function fakeImageText(bytes: Uint8Array): string {
+  const text = new TextDecoder().decode(bytes);
+  return text.slice(text.indexOf('img:'));
+}
+
 /** Image bytes that say which URL they came from (so tests can check the right blob was stored). */
 export function fakeImages(opts: { fail?: (url: string) => boolean; delayMs?: () => number } = {}) {
   const calls: string[] = [];
@@ -65,8 +87,12 @@ export function fakeImages(opts: { fail?: (url: string) => boolean; delayMs?: ()
     if (opts.fail?.(url)) throw new Error(`fetch failed: ${url}`);
     const type = url.endsWith('.png') ? 'image/png' : 'image/jpeg';
     // "large" images are bigger than one base64 chunk of the JSON export.
-    if (url.includes('large')) return new Blob([new Uint8Array(70_001).map((_, i) => (i * 31) & 255)], { type });
-    return new Blob([new TextEncoder().encode(`img:${url}`)], { type });
+    if (url.includes('large')) {
+      const large = new Uint8Array(70_001).map((_, i) => (i * 31) & 255);
+      large.set(SIGNATURES[type]);
+      return new Blob([large], { type });
+    }
+    return new Blob([fakeImageBytes(url, type) as BlobPart], { type });
   };
   return { fetchImage, calls };
 }
@@ -95,9 +121,15 @@ export function newLibrary(over: Partial<LibraryEnv> & { factory?: IDBFactory } 
 
 /**
  * Wraps a factory so that `put` into `store` fails as a full disk does (QuotaExceededError), or, with
- * mode 'crash', aborts the transaction as if the browser closed in the middle of the save.
+ * mode 'crash', aborts the transaction as if the browser closed in the middle of the save. With `enabled.after`,
+ * the first `after` puts into that store succeed and the next one fails (a fault in the middle of a write).
  */
-export function failingFactory(inner: IDBFactory, store: string, mode: 'quota' | 'crash' = 'quota', enabled = { on: true }): IDBFactory {
+export function failingFactory(
+  inner: IDBFactory,
+  store: string,
+  mode: 'quota' | 'crash' = 'quota',
+  enabled: { on: boolean; after?: number } = { on: true },
+): IDBFactory {
   const bindAll = <T extends object>(target: T, get: (key: PropertyKey) => unknown): T =>
     new Proxy(target, {
       get(t, key) {
@@ -114,7 +146,8 @@ export function failingFactory(inner: IDBFactory, store: string, mode: 'quota' |
     bindAll(s, (key) =>
       key === 'put'
         ? (...args: Parameters<IDBObjectStore['put']>) => {
-            if (enabled.on && s.name === store) {
+            if (enabled.on && s.name === store && (enabled.after ?? 0) > 0) enabled.after!--;
+            else if (enabled.on && s.name === store) {
               if (mode === 'crash') {
                 tx.abort();
                 throw new DOMException('The transaction was aborted.', 'AbortError');

@@ -5,7 +5,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { contentRequest, extractTab, pageRequest, sameSiteArticle, saveArticle, saveTab, type SaveDeps } from '../../utils/background/library';
 import { isArticle, isBackgroundToReader, isExtractReply, isPageToBackground, isReaderToBackground, savedMessage } from '../../utils/messages';
 import { migrateSettings } from '../../utils/settings';
-import { failingFactory, makeArticle, newLibrary } from '../helpers/library';
+import { failingFactory, fakeImageBytes, makeArticle, newLibrary } from '../helpers/library';
 
 const RUNTIME = 'jernih-id';
 const t = (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join(',')}` : key);
@@ -100,7 +100,7 @@ function deps(over: Partial<SaveDeps> & { lib?: ReturnType<typeof newLibrary> } 
       fetched.push(url);
       // The page's own host answers; another host is out of reach without access to all sites.
       if (!url.startsWith('https://www.kompas.com/')) throw new TypeError('Failed to fetch');
-      return new NodeBlob([`img:${url}`], { type: 'image/jpeg' }) as unknown as Blob;
+      return new NodeBlob([fakeImageBytes(url)], { type: 'image/jpeg' }) as unknown as Blob;
     },
     hasAllSites: async () => false,
     hostGranted: async () => false,

@@ -38,7 +38,7 @@ describe('import: Pocket', () => {
   it('reads the HTML export: links, tags, dates, read state; link-only entries that need content', async () => {
     const { lib } = newLibrary();
     const report = await importFile(lib, fixture('pocket', 'ril_export.html'), opts);
-    expect(report).toEqual({ format: 'pocket-html', total: 4, added: 3, updated: 0, skipped: 1 });
+    expect(report).toEqual({ format: 'pocket-html', total: 4, added: 3, updated: 0, replaced: 0, skipped: 1 });
     const list = await summaries(lib);
     expect(list.map((s) => [s.title, s.read, s.tags, new Date(s.savedAt).toISOString()])).toEqual([
       ['Banjir Rob Rendam Jakarta Utara', false, ['jakarta', 'banjir'], '2025-11-02T03:30:00.000Z'],
@@ -54,7 +54,7 @@ describe('import: Pocket', () => {
   it('reads the CSV export, plain or zipped (part_000000.csv)', async () => {
     const csv = fixture('pocket', 'part_000000.csv');
     const plain = newLibrary().lib;
-    expect(await importFile(plain, csv, opts)).toEqual({ format: 'pocket-csv', total: 4, added: 3, updated: 0, skipped: 1 });
+    expect(await importFile(plain, csv, opts)).toEqual({ format: 'pocket-csv', total: 4, added: 3, updated: 0, replaced: 0, skipped: 1 });
     const zipped = newLibrary().lib;
     expect(await importFile(zipped, zipSync({ 'part_000000.csv': strToU8(csv) }), opts)).toMatchObject({ format: 'pocket-csv', added: 3 });
     const list = await summaries(plain);
@@ -71,7 +71,7 @@ describe('import: Instapaper', () => {
   it('reads URL,Title,Selection,Folder,Timestamp: folders become tags, Archive is read, other schemes are skipped', async () => {
     const { lib } = newLibrary();
     const report = await importFile(lib, fixture('instapaper', 'instapaper-export.csv'), opts);
-    expect(report).toEqual({ format: 'instapaper-csv', total: 5, added: 4, updated: 0, skipped: 1 });
+    expect(report).toEqual({ format: 'instapaper-csv', total: 5, added: 4, updated: 0, replaced: 0, skipped: 1 });
     const list = await summaries(lib);
     expect(list.map((s) => [s.title, s.read, s.tags])).toEqual([
       ['In Praise of Slow Reading', false, []],
@@ -87,7 +87,7 @@ describe('import: Omnivore', () => {
   it('reads the metadata files of the export zip: labels, state, progress; deleted items are skipped', async () => {
     const { lib } = newLibrary();
     const report = await importFile(lib, omnivoreZip(), opts);
-    expect(report).toEqual({ format: 'omnivore', total: 4, added: 3, updated: 0, skipped: 1 });
+    expect(report).toEqual({ format: 'omnivore', total: 4, added: 3, updated: 0, replaced: 0, skipped: 1 });
     const list = await summaries(lib);
     expect(list.map((s) => [s.title, s.read, s.tags, s.progress])).toEqual([
       ['Banjir Rob Rendam Jakarta Utara', false, ['jakarta', 'banjir'], 0.4],

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '@/utils/settin
 import type { SaveReply } from '@/utils/messages';
 import type { Library } from '@/utils/library';
 import { makeArticle, newLibrary } from '../helpers/library';
+import { exportJson, type JernihExport } from '@/utils/library/export';
 
 const t = (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join(',')}` : key);
 
@@ -186,6 +187,10 @@ describe('library page', () => {
     await pageB.ready;
     pageB.view().onImport(new File([file.data as string], 'x.json'));
     await pageB.idle();
+    expect(pageB.view().panel).toMatchObject({ kind: 'import-confirm', plan: { added: 2 } });
+    expect(await b.lib.count()).toBe(0);
+    pageB.view().onImportConfirm();
+    await pageB.idle();
     expect(pageB.view().toast).toMatchObject({ kind: 'ok', text: 'libraryImported:2,0,0' });
     expect(pageB.view().items.map((i) => i.id)).toEqual([x.id, z.id]);
 
@@ -194,6 +199,75 @@ describe('library page', () => {
     expect(pageB.view().toast).toMatchObject({ kind: 'error', text: 'libraryImportRejected' });
     expect(pageB.view().toast?.detail).toMatch(/damaged or incomplete/);
     expect(await b.lib.count()).toBe(2);
+  });
+
+  it('import: shows what the file would add, update and replace, and writes nothing until Import is chosen (keyboard too)', async () => {
+    const a = setup();
+    await seed(a.lib, 3);
+    const file = JSON.parse(await exportJson(a.lib)) as JernihExport;
+    // The file's copy of article 1 is newer than the one saved in library B: importing it would replace it.
+    const one = file.articles.find((x) => x.article.title === 'Judul berita 1')!;
+    one.updatedAt += 3_600_000;
+    one.article.title = 'Judul dari berkas';
+    const json = JSON.stringify(file);
+
+    const b = setup();
+    await seed(b.lib, 1);
+    const page = startLibraryPage(b.env);
+    await page.ready;
+    const choose = async () => {
+      page.view().onPanel({ kind: 'import' });
+      page.view().onImport(new File([json], 'cadangan.json'));
+      await page.idle();
+    };
+    await choose();
+    expect(page.view().panel).toMatchObject({
+      kind: 'import-confirm',
+      plan: { fileName: 'cadangan.json', total: 3, added: 2, updated: 0, replaced: 1, skipped: 0, replacedTitles: ['Judul berita 1'], updatedTitles: [] },
+    });
+    const dialog = document.querySelector('.panel-import-confirm')!;
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(dialog.textContent).toContain('libraryImportPlanReplace');
+    expect(dialog.textContent).toContain('Judul berita 1');
+    // Something would be replaced: the safe answer has the focus, so Enter does not replace anything.
+    expect(document.activeElement?.getAttribute('data-action')).toBe('import-cancel');
+    expect(await b.lib.count()).toBe(1);
+    expect((await b.lib.list()).items[0].title).toBe('Judul berita 1');
+
+    // Escape cancels: nothing written.
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await page.idle();
+    expect(page.view().panel).toBeNull();
+    expect(await b.lib.count()).toBe(1);
+
+    // Cancel (the button) too.
+    await choose();
+    (document.querySelector('[data-action="import-cancel"]') as HTMLButtonElement).click();
+    await page.idle();
+    expect(page.view().panel).toBeNull();
+    expect(await b.lib.count()).toBe(1);
+
+    // Import writes what was shown.
+    await choose();
+    (document.querySelector('[data-action="import-confirm"]') as HTMLButtonElement).click();
+    await page.idle();
+    expect(page.view().panel).toBeNull();
+    expect(page.view().toast).toMatchObject({ kind: 'ok', text: 'libraryImported:2,1,0' });
+    expect(await b.lib.count()).toBe(3);
+    expect(page.view().items.map((i) => i.title)).toContain('Judul dari berkas');
+  });
+
+  it('import: a file over the size limit is refused before it is read', async () => {
+    const { env, lib } = setup();
+    const page = startLibraryPage(env);
+    await page.ready;
+    const arrayBuffer = vi.fn(async () => new ArrayBuffer(0));
+    page.view().onImport({ name: 'besar.json', size: 300 * 1024 * 1024, arrayBuffer } as unknown as File);
+    await page.idle();
+    expect(page.view().toast).toMatchObject({ kind: 'error', text: 'libraryImportRejected' });
+    expect(page.view().toast?.detail).toMatch(/too large to import \(300 MB; at most 100 MB\)/);
+    expect(arrayBuffer).not.toHaveBeenCalled();
+    expect(await lib.count()).toBe(0);
   });
 
   it('popup: saving the current page asks about pictures on other sites once, then saves', async () => {

@@ -9,7 +9,7 @@ import { createReaderController, type ReaderUi } from '@/utils/reader/controller
 import { startSavedPage } from '@/utils/library-ui/saved';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { ReaderToBackground } from '@/utils/messages';
-import { makeArticle, newLibrary } from '../helpers/library';
+import { fakeImageBytes, makeArticle, newLibrary } from '../helpers/library';
 
 const t = (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join(',')}` : key);
 
@@ -92,7 +92,7 @@ describe('reader: the article to save', () => {
 describe('saved article page', () => {
   async function savedLibrary() {
     const test = newLibrary({
-      fetchImage: async (url) => new NodeBlob([`img:${url}`], { type: 'image/png' }) as unknown as Blob,
+      fetchImage: async (url) => new NodeBlob([fakeImageBytes(url, 'image/png')], { type: 'image/png' }) as unknown as Blob,
     });
     const article = makeArticle(4, {
       leadImage: { src: 'https://asset.kompas.com/lead-4.jpg', alt: 'Foto', caption: 'Keterangan', inBody: false },

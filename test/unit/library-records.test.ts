@@ -107,7 +107,8 @@ describe('images', () => {
       if (u === 'err') throw new Error('404');
       if (u === 'big') return new Blob([new Uint8Array(9 * 1024 * 1024)], { type: 'image/jpeg' });
       if (u === 'html') return new Blob(['<html>'], { type: 'text/html' });
-      return new Blob([u], { type: 'image/png' });
+      // Real picture bytes (a PNG signature): stored pictures are raster images by their bytes (issue #14).
+      return new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), u], { type: 'image/png' });
     });
     expect([...res.stored.keys()]).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(res.failed).toBe(3);

@@ -5,7 +5,10 @@ import { dumpDatabase, failingFactory, fakeImages, makeArticle, newLibrary } fro
 import { LibraryError, LibraryQuotaError } from '../../utils/library/types';
 import { toLibraryError } from '../../utils/library/idb';
 import { Library } from '../../utils/library/library';
+import type { FetchImage } from '../../utils/library/images';
 import { DB_VERSION } from '../../utils/library/schema';
+import { exportJson } from '../../utils/library/export';
+import { applyImport, importFile, prepareImport } from '../../utils/library/import';
 
 describe('library: a full disk', () => {
   it('a QuotaExceededError while writing images gives a typed error and leaves nothing half-written', async () => {
@@ -128,5 +131,95 @@ describe('library: an extension update while a page is open', () => {
     upgraded.close();
     // The old page cannot open a database newer than itself: it says so instead of damaging it.
     await expect(lib.count()).rejects.toMatchObject({ code: 'storage', message: expect.stringMatching(/newer version of Jernih/) });
+  });
+});
+
+describe('library: faults at every write (issue #14)', () => {
+  /** A library on `inner` (database `name`) whose next put into `store`, after `after` good ones, fails. */
+  const faulty = (inner: IDBFactory, name: string, store: string, mode: 'quota' | 'crash', after: number, fetchImage?: FetchImage) =>
+    newLibrary({ factory: inner, indexedDB: failingFactory(inner, store, mode, { on: true, after }), name, fetchImage }).lib;
+
+  it('a save that fails at any of its writes (thrown or aborted) leaves the saved copy exactly as it was', async () => {
+    const inner = new IDBFactory();
+    const { fetchImage } = fakeImages();
+    const { lib, env } = newLibrary({ factory: inner, fetchImage });
+    await lib.save(makeArticle(1), { tags: ['keep'] });
+    const before = await dumpDatabase(inner, env.name!);
+    // The update writes: the generation (meta), two new pictures, the article, its summary.
+    const changed = makeArticle(1, {
+      title: 'changed',
+      contentHtml: '<p>x</p><img src="https://a.example/new-1.jpg"><img src="https://a.example/new-2.jpg">',
+    });
+    const points: [string, number][] = [['meta', 0], ['images', 0], ['images', 1], ['articles', 0], ['summaries', 0]];
+    let faults = 0;
+    for (const mode of ['quota', 'crash'] as const) {
+      for (const [store, after] of points) {
+        const broken = faulty(inner, env.name!, store, mode, after, fetchImage);
+        const err = await broken.save(changed).catch((e) => e);
+        expect(err, `${mode} at ${store}#${after}`).toBeInstanceOf(LibraryError);
+        expect(err.code).toBe(mode === 'quota' ? 'quota' : 'aborted');
+        await broken.close();
+        expect(await dumpDatabase(inner, env.name!), `${mode} at ${store}#${after}`).toEqual(before);
+        faults++;
+      }
+    }
+    expect(faults).toBe(10);
+    // Nothing was left locked or half-done: the same save then succeeds.
+    await lib.save(changed);
+    expect((await lib.getByUrl(changed.url))!.article.title).toBe('changed');
+  });
+
+  it('a confirmed import that fails at any of its writes writes none of it, and a full disk says so', async () => {
+    const inner = new IDBFactory();
+    const { fetchImage } = fakeImages();
+    const source = newLibrary({ fetchImage }).lib;
+    for (let n = 1; n <= 4; n++) await source.save(makeArticle(n + 10));
+    const file = await exportJson(source);
+    const { lib, env } = newLibrary({ factory: inner, fetchImage });
+    await lib.save(makeArticle(1));
+    const before = await dumpDatabase(inner, env.name!);
+    // Four new articles: the generation, 8 pictures, 4 articles, 4 summaries.
+    const points: [string, number][] = [['meta', 0], ...[0, 1, 2, 3, 4, 5, 6, 7].map((k) => ['images', k] as [string, number]), ...[0, 1, 2, 3].flatMap((k) => [['articles', k], ['summaries', k]] as [string, number][])];
+    let faults = 0;
+    for (const mode of ['quota', 'crash'] as const) {
+      for (const [store, after] of points) {
+        const broken = faulty(inner, env.name!, store, mode, after);
+        const prepared = await prepareImport(broken, file);
+        expect(prepared.plan.added).toBe(4);
+        const err = await applyImport(broken, prepared).catch((e) => e);
+        if (mode === 'quota') {
+          expect(err, `quota at ${store}#${after}`).toBeInstanceOf(LibraryQuotaError);
+          expect(err.message).toMatch(/Nothing was changed/);
+        } else expect(err.code, `crash at ${store}#${after}`).toBe('aborted');
+        await broken.close();
+        expect(await dumpDatabase(inner, env.name!), `${mode} at ${store}#${after}`).toEqual(before);
+        faults++;
+      }
+    }
+    expect(faults).toBe(34);
+    expect(await importFile(lib, file)).toMatchObject({ added: 4 });
+  });
+});
+
+describe('library: ten saves of one page at once', () => {
+  it('10 concurrent saves of one URL (three tabs, different spellings of it) give one record with every tag', async () => {
+    const { fetchImage } = fakeImages({ delayMs: () => Math.floor(Math.random() * 8) });
+    const t = newLibrary({ fetchImage });
+    const tabs = [t.lib, t.reopen(), t.reopen()];
+    const spellings = [
+      'https://www.kompas.com/read/2026/01/01/berita-1',
+      'https://m.kompas.com/read/2026/01/01/berita-1?utm_source=x',
+      'http://kompas.com/read/2026/01/01/berita-1/#komentar',
+      'https://amp.kompas.com/read/2026/01/01/berita-1?fbclid=y',
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => tabs[i % 3].save(makeArticle(1, { url: spellings[i % spellings.length] }), { tags: [`tab-${i}`] })),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    for (const tab of tabs) expect(await tab.count()).toBe(1);
+    const r = (await t.lib.get(results[0].id))!;
+    expect([...r.tags].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `tab-${i}`).sort());
+    expect((await t.lib.images(r.id)).size).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // (Node's Blob can be stored in fake-indexeddb; jsdom's cannot be structured-cloned. See test/helpers/library.ts.)
 import { describe, expect, it } from 'vitest';
-import { fakeImages, makeArticle, newLibrary } from '../helpers/library';
+import { fakeImageText, fakeImages, makeArticle, newLibrary } from '../helpers/library';
 import { LibraryError } from '../../utils/library/types';
 import { applyOfflineImages, objectUrls } from '../../utils/library/images';
 import { JSDOM } from 'jsdom';
@@ -30,7 +30,7 @@ describe('library: save, get, dedupe', () => {
     const viaOtherUrl = await lib.getByUrl('http://m.kompas.com/read/2026/01/01/berita-1/?fbclid=x#comments');
     expect(viaOtherUrl?.id).toBe(res.id);
     const blobs = await lib.images(res.id);
-    expect(await blobs.get('https://asset.kompas.com/body-1.jpg')!.text()).toBe('img:https://asset.kompas.com/body-1.jpg');
+    expect(fakeImageText(new Uint8Array(await blobs.get('https://asset.kompas.com/body-1.jpg')!.arrayBuffer()))).toBe('img:https://asset.kompas.com/body-1.jpg');
   });
 
   it('saving the same page again updates the record (same id, first savedAt, tags added) and never duplicates', async () => {

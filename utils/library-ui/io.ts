@@ -3,4 +3,4 @@
  * needed to paint the list (the popup opens faster without them).
  */
 export { exportEpub, exportFileName, exportJson, exportMarkdownZip } from '../library/export';
-export { importFile } from '../library/import';
+export { applyImport, assertImportSize, importFile, prepareImport } from '../library/import';

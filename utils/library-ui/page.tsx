@@ -10,11 +10,12 @@
  * query answers from titles at once and again with bodies when their index is there.
  */
 import { render } from 'preact';
-import { LibraryView, type ExportFormat, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
+import { LibraryView, type ExportFormat, type ImportPlanView, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
 import type { Translate } from '@/components/i18n';
 // Deep imports, not the library's index: the index brings export and import, which load only when used (io.ts).
 import type { Library } from '../library/library';
 import { LibraryError, type ArticleSummary } from '../library/types';
+import type { PreparedImport } from '../library/import';
 import { displayHost } from '../library/canonical';
 import { autoCleanOn, withAutoClean, type Settings, type SettingsPatch } from '../settings';
 import type { OpenOptions } from '../reader/controller';
@@ -71,6 +72,8 @@ const SEARCH_LIMIT = 100;
 const TOAST_MS = 8000;
 /** Deleted articles stay in the trash this long (the undo of a delete made in another popup), then go for good. */
 const TRASH_KEEP_MS = 24 * 3600 * 1000;
+/** Titles of replaced and updated articles handed to the plan view (it shows the first few and counts the rest). */
+const PLAN_TITLES = 50;
 const MIME: Record<ExportFormat, string> = { json: 'application/json', markdown: 'application/zip', epub: 'application/epub+zip' };
 
 interface Removed {
@@ -111,6 +114,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   let undo: (() => Promise<void>) | null = null;
   let saving = false;
+  /** A file read, checked and planned, waiting for the person's answer: nothing of it is written before. */
+  let pendingImport: PreparedImport | null = null;
 
   // Work under way, latest wins.
   let listSeq = 0;
@@ -235,11 +240,18 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
         env.close();
         return;
       }
+      if (next?.kind !== 'import-confirm') pendingImport = null;
       panel = next;
       paint();
     },
     onExport: (format, selectedOnly) => void track(exportAs(format, selectedOnly)),
     onImport: (file) => void track(importFrom(file)),
+    onImportConfirm: () => void track(confirmImport()),
+    onImportCancel: () => {
+      pendingImport = null;
+      panel = null;
+      paint();
+    },
     onReadPage: () => {
       if (!tab) return;
       void env.readTab(tab.id).finally(() => env.close());
@@ -506,21 +518,51 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     }
   };
 
+  const importRefused = (e: unknown) => {
+    if (e instanceof LibraryError && e.code === 'import-invalid') say({ kind: 'error', text: t('libraryImportRejected'), detail: e.message });
+    else fail(e);
+  };
+
+  /** Reads, checks and plans the file, then shows the plan and asks (issue #14): nothing is written here. */
   const importFrom = async (file: File) => {
+    busy = t('libraryImportChecking');
+    paint();
+    try {
+      const io = await loadIo();
+      // From the size alone, before the file is read into memory.
+      io.assertImportSize(file.size);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const prepared = await io.prepareImport(await library(), bytes, { doc });
+      busy = null;
+      pendingImport = prepared;
+      panel = { kind: 'import-confirm', plan: planView(file.name, prepared) };
+      paint();
+    } catch (e) {
+      busy = null;
+      paint();
+      importRefused(e);
+    }
+  };
+
+  /** Merges the file whose plan the person confirmed; refused (unchanged) if the library changed meanwhile. */
+  const confirmImport = async () => {
+    const prepared = pendingImport;
+    if (!prepared || busy) return;
     busy = t('libraryImporting');
     paint();
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
       const [l, io] = await Promise.all([library(), loadIo()]);
-      const r = await io.importFile(l, bytes, { doc });
+      const r = await io.applyImport(l, prepared);
       busy = null;
+      pendingImport = null;
       panel = null;
-      say({ kind: 'ok', text: t('libraryImported', [String(r.added), String(r.updated), String(r.skipped)]) });
+      say({ kind: 'ok', text: t('libraryImported', [String(r.added), String(r.updated + r.replaced), String(r.skipped)]) });
       await Promise.all([refreshItems(), refreshMeta()]);
     } catch (e) {
       busy = null;
-      if (e instanceof LibraryError && e.code === 'import-invalid') say({ kind: 'error', text: t('libraryImportRejected'), detail: e.message });
-      else fail(e);
+      pendingImport = null;
+      panel = null;
+      importRefused(e);
     }
   };
 
@@ -536,6 +578,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     if (e.key === 'Escape') {
       if (panel) {
         e.preventDefault();
+        // Closing the plan of an import cancels it: nothing was written.
+        pendingImport = null;
         panel = null;
         return paint();
       }
@@ -628,5 +672,25 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
     },
+  };
+}
+
+/** What the plan panel shows of a prepared import. */
+function planView(fileName: string, prepared: PreparedImport): ImportPlanView {
+  const { plan } = prepared;
+  const titles = (action: 'replace' | 'update') =>
+    plan.steps
+      .filter((s) => s.action === action)
+      .slice(0, PLAN_TITLES)
+      .map((s) => s.title || s.url);
+  return {
+    fileName,
+    total: prepared.items.length + prepared.skipped,
+    added: plan.added,
+    updated: plan.updated,
+    replaced: plan.replaced,
+    skipped: plan.skipped + prepared.skipped,
+    replacedTitles: titles('replace'),
+    updatedTitles: titles('update'),
   };
 }

@@ -54,9 +54,47 @@ export function imageUrlsOf(article: Pick<Article, 'url' | 'contentHtml' | 'lead
   return [...out];
 }
 
+/** The picture types a library stores: raster formats a browser draws in <img> and that cannot run script. */
+export type RasterType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/avif';
+
+/** Enough of a file to recognise it (the AVIF check reads the brands of its first box). */
+export const SNIFF_BYTES = 64;
+
+const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
+
+/**
+ * The raster type the bytes themselves say, or null. The declared type (a server's Content-Type, the `type` in an
+ * export) is not trusted (issue #14): an SVG or an HTML page served or exported as "image/png" would otherwise be
+ * stored and later opened from a blob: URL in the extension's origin, where an SVG's script runs.
+ */
+export function sniffImageType(b: Uint8Array): RasterType | null {
+  if (b.length >= 8 && b[0] === 0x89 && ascii(b, 1, 'PNG\r\n\x1a\n')) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 6 && (ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a'))) return 'image/gif';
+  if (b.length >= 12 && ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')) return 'image/webp';
+  // AVIF is an ISO-BMFF file: a first box "ftyp" whose major or compatible brands include avif (still) or avis
+  // (sequence). HEIC and MP4 use the same box with other brands, and are not stored.
+  if (b.length >= 16 && ascii(b, 4, 'ftyp')) {
+    const boxEnd = Math.min(b.length, ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0);
+    for (let at = 8; at + 4 <= boxEnd; at += at === 8 ? 8 : 4) {
+      // Offset 8 is the major brand, 12 the minor version (skipped), then the compatible brands.
+      if (ascii(b, at, 'avif') || ascii(b, at, 'avis')) return 'image/avif';
+    }
+  }
+  return null;
+}
+
+/** The blob re-typed from its bytes, or null when they are not a raster picture (it then stays online). */
+export async function asRasterBlob(blob: Blob): Promise<Blob | null> {
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  const type = sniffImageType(head);
+  // slice() keeps the blob's own class (Node's Blob in tests, the page's in the browser) with the new type.
+  return type ? blob.slice(0, blob.size, type) : null;
+}
+
 /**
  * Fetches images with a small pool. A failed or unsuitable image is left out (the article keeps its web URL and
- * shows it when online); it never fails the save.
+ * shows it when online); it never fails the save. Only raster pictures are kept, typed by their bytes.
  */
 export async function fetchImages(urls: readonly string[], fetchImage: FetchImage): Promise<{ stored: Map<string, Blob>; failed: number }> {
   const stored = new Map<string, Blob>();
@@ -67,9 +105,9 @@ export async function fetchImages(urls: readonly string[], fetchImage: FetchImag
       const url = urls[next++];
       try {
         const blob = await fetchImage(url);
-        if (!blob || typeof blob.size !== 'number' || blob.size === 0 || blob.size > IMAGE_LIMITS.maxBytes) failed++;
-        else if (blob.type && !blob.type.startsWith('image/')) failed++;
-        else stored.set(url, blob);
+        const raster = blob && typeof blob.size === 'number' && blob.size > 0 && blob.size <= IMAGE_LIMITS.maxBytes ? await asRasterBlob(blob) : null;
+        if (raster) stored.set(url, raster);
+        else failed++;
       } catch {
         failed++;
       }

@@ -13,6 +13,7 @@
 import { parseHtmlDocument } from '../sanitize';
 import { parseCsv } from './csv';
 import { LibraryImportError, type MergeItem } from './types';
+import { clampImportedTime } from './records';
 
 type LinkItem = Extract<MergeItem, { kind: 'link' }>;
 
@@ -32,12 +33,19 @@ function webUrl(s: unknown): string | null {
   }
 }
 
-/** Unix seconds (Pocket, Instapaper) or an ISO date (Omnivore) -> ms; `fallback` when missing or nonsense. */
-function timeOf(v: unknown, fallback: number): number {
+/**
+ * Unix seconds (Pocket, Instapaper) or an ISO date (Omnivore) -> ms; `now` when missing or nonsense. Clamped to
+ * [0, now + 1 day] (issue #14): a date far ahead would sort first for ever and outrank every later change.
+ */
+function timeOf(v: unknown, now: number): number {
+  return clampImportedTime(rawTimeOf(v, now), now);
+}
+
+function rawTimeOf(v: unknown, fallback: number): number {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v < 1e11 ? v * 1000 : v;
   if (typeof v === 'string' && v.trim()) {
     const t = v.trim();
-    if (/^\d+$/.test(t)) return timeOf(Number(t), fallback);
+    if (/^\d+$/.test(t)) return rawTimeOf(Number(t), fallback);
     const ms = Date.parse(t);
     if (Number.isFinite(ms)) return ms;
   }

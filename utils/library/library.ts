@@ -20,6 +20,9 @@ import type {
   ListOptions,
   ListPage,
   MergeItem,
+  MergeOptions,
+  MergePlan,
+  MergePlanStep,
   MergeReport,
   ReadingPosition,
   SaveOptions,
@@ -29,11 +32,11 @@ import type {
   SearchResult,
   SummaryRecord,
 } from './types';
-import { LibraryError } from './types';
+import { LibraryError, LibraryImportError } from './types';
 import { canonicalUrl } from './canonical';
 import { inTransaction, openDatabase, req } from './idb';
-import { fetchImages, imageUrlsOf, type FetchImage } from './images';
-import { applySave, clampPosition, linkOnlyArticle, normalizeTags, summaryOf, toSummary } from './records';
+import { asRasterBlob, fetchImages, imageUrlsOf, type FetchImage } from './images';
+import { applySave, clampPosition, isPlainId, mergeLinkEntry, mergeRecordEntry, normalizeTags, summaryOf, toSummary, type MergeDecision } from './records';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, I, S, upgrade } from './schema';
 import { queryIndexes } from './search';
 import { SearchStore, readGeneration } from './search-store';
@@ -387,93 +390,93 @@ export class Library {
   // --- import and export support --------------------------------------------------------------------------------
 
   /**
+   * What `merge(items)` would do now, without writing anything: the import shows it and asks before merging.
+   * Computed by the same code as the merge (`decideMerge`), so the two cannot disagree.
+   */
+  async planMerge(items: readonly MergeItem[]): Promise<MergePlan> {
+    if (!items.length) return planOf([]);
+    const checked = await rasterImagesOnly(items);
+    return this.read([S.articles], async (tx) => planOf(await this.decideMerge(tx, checked, 0)));
+  }
+
+  /**
    * Merges imported entries in one transaction: all of them or, on any failure, none. Full records (a Jernih
    * export) replace an older copy of the same page; link-only entries add what is new and only add tags to
-   * pages already saved. Entries repeated in one file count once.
+   * pages already saved (records.ts mergeRecordEntry / mergeLinkEntry). Entries repeated in one file count once.
+   * With `confirmed` (the plan the person saw), a library that changed since then is refused, unchanged.
    */
-  async merge(items: readonly MergeItem[]): Promise<MergeReport> {
-    const report: MergeReport = { added: 0, updated: 0, skipped: 0 };
-    if (!items.length) return report;
+  async merge(items: readonly MergeItem[], opts: MergeOptions = {}): Promise<MergeReport> {
+    const checked = await rasterImagesOnly(items);
     return this.write(ALL, async (tx, gen) => {
+      const steps = await this.decideMerge(tx, checked, gen);
+      const plan = planOf(steps);
+      if (opts.confirmed && !samePlan(plan, opts.confirmed)) {
+        throw new LibraryImportError(
+          'The library changed while this import was waiting for your answer (another tab or window saved or deleted articles). Choose the file again to see what it would do now.',
+        );
+      }
       const articles = tx.objectStore(S.articles);
       const summaries = tx.objectStore(S.summaries);
       const images = tx.objectStore(S.images);
-      const seen = new Map<string, SavedArticle | null>();
       const written = new Map<string, SavedArticle>();
-      const put = (r: SavedArticle) => {
+      for (const step of steps) {
+        const r = step.record;
+        if (!r) continue;
+        if (step.images) {
+          // A full record brings its pictures: they replace those stored for the copy it replaces.
+          for (const u of step.replacedImages) if (!r.images.includes(u)) images.delete([r.id, u]);
+          for (const img of step.images) images.put({ articleId: r.id, url: img.url, blob: img.blob } satisfies ImageRecord);
+        }
         articles.put(r);
         summaries.put(summaryOf(r));
         written.set(r.id, r);
-        seen.set(r.canonicalUrl, r);
-      };
-      for (const item of items) {
-        let canon: string;
-        try {
-          canon = canonicalUrl(item.kind === 'record' ? item.record.article.url : item.url);
-        } catch {
-          report.skipped++;
-          continue;
-        }
-        if (!seen.has(canon)) seen.set(canon, ((await req(articles.index(I.url).get(canon))) as SavedArticle | undefined) ?? null);
-        const existing = seen.get(canon) ?? null;
-        if (item.kind === 'record') {
-          const incoming = item.record;
-          if (existing && incoming.updatedAt <= existing.updatedAt) {
-            const tags = normalizeTags([...existing.tags, ...incoming.tags]);
-            if (tags.length === existing.tags.length) report.skipped++;
-            else {
-              put({ ...existing, tags, rev: gen });
-              report.updated++;
-            }
-            continue;
-          }
-          let id = existing?.id ?? incoming.id;
-          // Keep the exported id (links to it stay valid) unless it already names another page here.
-          if (!existing && (written.has(id) || (await req(articles.getKey(id))) !== undefined)) id = this.newId();
-          const urls = item.images.map((i) => i.url);
-          for (const u of existing?.images ?? []) if (!urls.includes(u)) images.delete([id, u]);
-          for (const img of item.images) images.put({ articleId: id, url: img.url, blob: img.blob } satisfies ImageRecord);
-          put({
-            ...incoming,
-            id,
-            canonicalUrl: canon,
-            tags: normalizeTags([...(existing?.tags ?? []), ...incoming.tags]),
-            images: urls,
-            position: clampPosition(incoming.position),
-            rev: gen,
-          });
-          report[existing ? 'updated' : 'added']++;
-          continue;
-        }
-        // A link-only entry.
-        if (existing) {
-          const tags = normalizeTags([...existing.tags, ...item.tags]);
-          // A page the person deleted stays deleted; a page already there only gains tags.
-          if (existing.deletedAt !== null || tags.length === existing.tags.length) report.skipped++;
-          else {
-            put({ ...existing, tags, rev: gen });
-            report.updated++;
-          }
-          continue;
-        }
-        put({
-          id: this.newId(),
-          canonicalUrl: canon,
-          article: linkOnlyArticle(item.url, item.title, item),
-          savedAt: item.savedAt,
-          updatedAt: item.savedAt,
-          read: item.read,
-          position: clampPosition({ progress: item.progress ?? 0, block: 0 }),
-          tags: normalizeTags(item.tags),
-          images: [],
-          needsContent: true,
-          deletedAt: null,
-          rev: gen,
-        });
-        report.added++;
       }
+      const { steps: _steps, ...report } = plan;
       return { result: report, records: [...written.values()], removed: [] };
     });
+  }
+
+  /** Reads what each entry meets in the library and decides, in order (a later entry sees the earlier ones). */
+  private async decideMerge(tx: IDBTransaction, items: readonly MergeItem[], rev: number): Promise<DecidedStep[]> {
+    const articles = tx.objectStore(S.articles);
+    const now = this.now();
+    // Canonical URL -> the record as it stands after the entries so far (null: not in the library).
+    const known = new Map<string, SavedArticle | null>();
+    const newIds = new Set<string>();
+    const steps: DecidedStep[] = [];
+    for (const item of items) {
+      const url = item.kind === 'record' ? item.record?.article?.url : item.url;
+      let canon: string;
+      try {
+        canon = canonicalUrl(url);
+      } catch {
+        steps.push({ action: 'skip', id: null, title: titleOfItem(item), url: String(url), record: null, images: null, replacedImages: [] });
+        continue;
+      }
+      if (!known.has(canon)) known.set(canon, ((await req(articles.index(I.url).get(canon))) as SavedArticle | undefined) ?? null);
+      const existing = known.get(canon) ?? null;
+      let id = existing?.id;
+      if (!id) {
+        // Keep the exported id (links to it stay valid) unless it already names another page here or is not a
+        // plain id (it ends up in the reader page's address).
+        const wanted = item.kind === 'record' && isPlainId(item.record.id) ? item.record.id : null;
+        id = wanted && !newIds.has(wanted) && (await req(articles.getKey(wanted))) === undefined ? wanted : this.newId();
+      }
+      const ctx = { id, canonicalUrl: canon, now, rev };
+      const d: MergeDecision = item.kind === 'record' ? mergeRecordEntry(existing, item, ctx) : mergeLinkEntry(existing, item, ctx);
+      if (d.record) {
+        known.set(canon, d.record);
+        if (!existing) newIds.add(d.record.id);
+      }
+      steps.push({
+        ...d,
+        id: existing?.id ?? null,
+        title: existing?.article.title ?? d.record?.article.title ?? titleOfItem(item),
+        url: canon,
+        replacedImages: existing?.images ?? [],
+      });
+    }
+    return steps;
   }
 
   /**
@@ -500,6 +503,50 @@ export class Library {
 }
 
 // --- helpers ------------------------------------------------------------------------------------------------------
+
+interface DecidedStep extends MergeDecision, MergePlanStep {
+  /** Pictures stored for the saved copy before this step. */
+  replacedImages: string[];
+}
+
+function planOf(steps: readonly (MergePlanStep & { action: MergePlanStep['action'] })[]): MergePlan {
+  const plan: MergePlan = { added: 0, updated: 0, replaced: 0, skipped: 0, steps: [] };
+  const count = { add: 'added', update: 'updated', replace: 'replaced', skip: 'skipped' } as const;
+  for (const s of steps) {
+    plan[count[s.action]]++;
+    plan.steps.push({ action: s.action, id: s.id, title: s.title, url: s.url });
+  }
+  return plan;
+}
+
+/** The same decisions for the same pages (ids of new entries are made at write time and do not count). */
+function samePlan(a: MergePlan, b: MergePlan): boolean {
+  return a.steps.length === b.steps.length && a.steps.every((s, i) => s.action === b.steps[i].action && s.id === b.steps[i].id && s.url === b.steps[i].url);
+}
+
+function titleOfItem(item: MergeItem): string {
+  const t = item.kind === 'record' ? item.record?.article?.title : item.title;
+  return typeof t === 'string' ? t : '';
+}
+
+/**
+ * Pictures of full records, kept only when their bytes are a raster image, and typed by them (images.ts). The
+ * import checks this already; merge is public, so it checks again, before its transaction opens (reading a blob
+ * inside it would let it commit early).
+ */
+async function rasterImagesOnly(items: readonly MergeItem[]): Promise<MergeItem[]> {
+  return Promise.all(
+    items.map(async (item) => {
+      if (item.kind !== 'record' || !item.images?.length) return item;
+      const kept: { url: string; blob: Blob }[] = [];
+      for (const img of item.images) {
+        const blob = await asRasterBlob(img.blob).catch(() => null);
+        if (blob) kept.push({ url: img.url, blob });
+      }
+      return { ...item, images: kept };
+    }),
+  );
+}
 
 function newestFirst(a: { savedAt: number; id: string }, b: { savedAt: number; id: string }): number {
   return b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

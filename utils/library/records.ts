@@ -2,8 +2,9 @@
  * Pure functions that build and change records. No IndexedDB here: library.ts runs these inside its
  * transactions, and the tests call them directly.
  */
-import type { Article, ArticleSummary, ReadingPosition, SavedArticle, SummaryRecord } from './types';
+import type { Article, ArticleSummary, MergeAction, MergeItem, ReadingPosition, SavedArticle, SummaryRecord } from './types';
 import { displayHost } from './canonical';
+import { isWebUrl } from '../safe-url';
 
 export const SUMMARY_EXCERPT_CHARS = 300;
 const MAX_TAG_CHARS = 64;
@@ -26,6 +27,9 @@ export function clampPosition(p: Partial<ReadingPosition> | null | undefined): R
   const block = typeof p?.block === 'number' && Number.isFinite(p.block) ? Math.max(0, Math.floor(p.block)) : 0;
   return { progress, block };
 }
+
+/** An absolute http or https address (what the library stores as a page or picture address): the UI's URL guard. */
+export { isWebUrl };
 
 function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
@@ -77,7 +81,8 @@ export function linkOnlyArticle(
     publishedTime: extra.publishedTime ?? null,
     lang: null,
     dir: 'ltr',
-    leadImage: extra.leadImageUrl ? { src: extra.leadImageUrl, alt: '', caption: null, inBody: false } : null,
+    // Web addresses only (issue #14): this comes from another service's file.
+    leadImage: isWebUrl(extra.leadImageUrl) ? { src: extra.leadImageUrl, alt: '', caption: null, inBody: false } : null,
     contentHtml: '',
     textContent: '',
     excerpt: extra.excerpt ?? '',
@@ -125,6 +130,108 @@ export function applySave(
     deletedAt: null,
     rev: init.rev,
   };
+}
+
+// --- merging imported entries (issue #14) -------------------------------------------------------------------------
+
+/**
+ * How far past "now" an imported date may lie: a day covers two devices whose clocks or time zones disagree. A
+ * date further on would make a file's copy "newer" than every later save (updatedAt 9e15 won for 285,000 years).
+ */
+export const IMPORT_CLOCK_SLACK_MS = 24 * 3600 * 1000;
+
+/** An imported date as stored: a finite number in [0, now + 1 day]; anything else is `now`. */
+export function clampImportedTime(t: unknown, now: number): number {
+  const max = now + IMPORT_CLOCK_SLACK_MS;
+  const v = typeof t === 'number' && Number.isFinite(t) ? t : now;
+  return Math.min(Math.max(0, v), max);
+}
+
+/**
+ * Ids as Jernih makes them (UUIDs) and close relatives. An id ends up in the address of the reader page
+ * (saved.html?id=...) and in keys: an imported id that is anything else is replaced by a new one.
+ */
+export function isPlainId(id: unknown): id is string {
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(id);
+}
+
+export interface MergeContext {
+  /** The id the record gets: the saved article's, else the exported one when free, else a new one. */
+  id: string;
+  canonicalUrl: string;
+  now: number;
+  rev: number;
+}
+
+export interface MergeDecision {
+  action: MergeAction;
+  /** The record to write, or null (skip). */
+  record: SavedArticle | null;
+  /** For a full record that is added or replaces one: its pictures (they replace the stored ones). */
+  images: { url: string; blob: Blob }[] | null;
+}
+
+type RecordItem = Extract<MergeItem, { kind: 'record' }>;
+type LinkItem = Extract<MergeItem, { kind: 'link' }>;
+
+/**
+ * What merging a full record (a Jernih export) does to the saved copy of the same page. The one place that decides
+ * it: Library.planMerge (shown before an import) and Library.merge (the import) both call it.
+ * - No saved copy: add it.
+ * - The file's copy is newer: replace the saved one, keeping its tags (and adding the file's) and its trash state.
+ * - Otherwise: only the file's tags are added (or nothing happens).
+ */
+export function mergeRecordEntry(existing: SavedArticle | null, item: RecordItem, ctx: MergeContext): MergeDecision {
+  const inc = item.record;
+  const updatedAt = clampImportedTime(inc.updatedAt, ctx.now);
+  if (existing && updatedAt <= existing.updatedAt) {
+    const tags = normalizeTags([...existing.tags, ...(inc.tags ?? [])]);
+    if (tags.length === existing.tags.length) return { action: 'skip', record: null, images: null };
+    return { action: 'update', record: { ...existing, tags, rev: ctx.rev }, images: null };
+  }
+  const record: SavedArticle = {
+    id: ctx.id,
+    canonicalUrl: ctx.canonicalUrl,
+    article: inc.article,
+    savedAt: clampImportedTime(inc.savedAt, ctx.now),
+    updatedAt,
+    read: inc.read === true,
+    position: clampPosition(inc.position),
+    tags: normalizeTags([...(existing?.tags ?? []), ...(inc.tags ?? [])]),
+    images: item.images.map((i) => i.url),
+    needsContent: inc.needsContent === true,
+    // An import never moves a saved article into or out of the trash: a file that could would trash any article it
+    // names, and the purge would then delete it for good. Only a new entry keeps the file's trash state.
+    deletedAt: existing ? existing.deletedAt : inc.deletedAt == null ? null : clampImportedTime(inc.deletedAt, ctx.now),
+    rev: ctx.rev,
+  };
+  return { action: existing ? 'replace' : 'add', record, images: item.images };
+}
+
+/** What merging a link-only entry (Pocket, Instapaper, Omnivore) does: add it, or only add tags to a saved page. */
+export function mergeLinkEntry(existing: SavedArticle | null, item: LinkItem, ctx: MergeContext): MergeDecision {
+  if (existing) {
+    const tags = normalizeTags([...existing.tags, ...(item.tags ?? [])]);
+    // A page the person deleted stays deleted; a page already there only gains tags.
+    if (existing.deletedAt !== null || tags.length === existing.tags.length) return { action: 'skip', record: null, images: null };
+    return { action: 'update', record: { ...existing, tags, rev: ctx.rev }, images: null };
+  }
+  const savedAt = clampImportedTime(item.savedAt, ctx.now);
+  const record: SavedArticle = {
+    id: ctx.id,
+    canonicalUrl: ctx.canonicalUrl,
+    article: linkOnlyArticle(item.url, typeof item.title === 'string' ? item.title : '', item),
+    savedAt,
+    updatedAt: savedAt,
+    read: item.read === true,
+    position: clampPosition({ progress: item.progress ?? 0, block: 0 }),
+    tags: normalizeTags(item.tags),
+    images: [],
+    needsContent: true,
+    deletedAt: null,
+    rev: ctx.rev,
+  };
+  return { action: 'add', record, images: null };
 }
 
 /** Text the body index holds for a record (title and site too, so a query may match across them). */

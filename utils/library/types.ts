@@ -135,8 +135,37 @@ export type MergeItem =
 
 export interface MergeReport {
   added: number;
+  /** Saved articles that only gained tags. */
   updated: number;
+  /** Saved articles whose copy was replaced by the newer one in the file (body, title, read state...). */
+  replaced: number;
   skipped: number;
+}
+
+/** What merging one entry does: add a new article, add tags to a saved one, replace a saved one, or nothing. */
+export type MergeAction = 'add' | 'update' | 'replace' | 'skip';
+
+export interface MergePlanStep {
+  action: MergeAction;
+  /** The saved article it changes (update, replace), or null. */
+  id: string | null;
+  /** The title the library shows for it now (update, replace), else the entry's. */
+  title: string;
+  url: string;
+}
+
+/**
+ * What `Library.merge(items)` would do now, computed without writing (Library.planMerge): shown to the person
+ * before an import, then passed back as `confirmed` so the merge refuses if the library changed meanwhile.
+ */
+export interface MergePlan extends MergeReport {
+  /** One step per entry, in the order of the entries. */
+  steps: MergePlanStep[];
+}
+
+export interface MergeOptions {
+  /** The plan the person confirmed: when merging now would do anything else, nothing is written. */
+  confirmed?: MergePlan;
 }
 
 export type LibraryErrorCode = 'quota' | 'invalid-url' | 'not-found' | 'import-invalid' | 'storage' | 'aborted' | 'blocked';
