@@ -37,13 +37,14 @@ export default defineConfig({
     // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
     // reader there needs no gesture.
     ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS, ...E2E_ALL_SITES] } : {}),
-    // The reader's bundled fonts (utils/reader/fonts.ts), loaded into the page with FontFace: the page must be
-    // able to fetch them. Only the font files; Chrome gives them a per-session URL (use_dynamic_url), so pages
-    // cannot probe for the extension through them.
-    web_accessible_resources:
-      manifestVersion === 2
-        ? [`${FONT_DIR}/*.woff2`]
-        : [{ resources: [`${FONT_DIR}/*.woff2`], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // The reader's bundled fonts (utils/reader/fonts.ts), loaded into the page with FontFace: in Chrome the page
+    // fetches them. Only the font files; Chrome gives them a per-session URL (use_dynamic_url), so pages cannot
+    // probe for the extension through them. Firefox (MV2) gets none: its moz-extension:// URLs carry a per-install
+    // id (issue #14), so the reader fetches the files itself and gives the page only their bytes; nothing of the
+    // extension is reachable from a page there.
+    ...(manifestVersion === 2
+      ? {}
+      : { web_accessible_resources: [{ resources: [`${FONT_DIR}/*.woff2`], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, type Translate } from './i18n';
 import { THEMES, type Theme, type TranslationSettings, type UserRule } from '@/utils/settings';
+import type { TranslationForm } from '@/utils/secrets';
 import { languageName } from './TranslatePanel';
 import { THEME_KEYS } from './AppearancePanel';
 
@@ -36,10 +37,13 @@ export interface OptionsViewProps {
   /** Called in the click itself (a permission request). */
   onAllowPictures?: () => void;
   onOpenLibrary?: () => void;
-  /** Translation: the saved choice, the providers this browser offers, and the languages for "Translate into". */
-  translation?: { saved: TranslationSettings; offered: string[]; languages: string[]; uiLang: string };
-  /** Called in the Save click itself (it asks for the service's host permission). */
-  onSaveTranslation?: (next: TranslationSettings) => void;
+  /**
+   * Translation: the saved choice (its key only as `hasKey`: the key is never shown), the providers this browser
+   * offers, and the languages for "Translate into". `revision` changes after each save: the form starts afresh.
+   */
+  translation?: { saved: TranslationSettings; offered: string[]; languages: string[]; uiLang: string; revision?: number };
+  /** Called in the Save click itself (it asks for the service's host permission). The key: new, null (remove) or left out (keep). */
+  onSaveTranslation?: (next: TranslationForm) => void;
   translationStatus?: { kind: 'ok' | 'error'; text: string } | null;
 }
 
@@ -51,6 +55,21 @@ const PROVIDER_KEYS: Record<ProviderChoice, string> = {
   deepl: 'optionsProviderDeepl',
 };
 
+/** Under a key field: that a key is saved (never the key), with a button to remove it on Save. */
+function KeyState(props: { p: OptionsViewProps; id: string; saved: boolean; removing: boolean; onRemove: () => void }) {
+  const { t } = props.p;
+  if (!props.saved) return null;
+  if (props.removing) return <p class="hint" id={props.id} data-key-state="removing">{t('optionsKeyWillRemove')}</p>;
+  return (
+    <p class="hint" id={props.id} data-key-state="saved">
+      {t('optionsKeySaved')}{' '}
+      <button type="button" data-action="remove-key" onClick={props.onRemove}>
+        {t('optionsKeyRemove')}
+      </button>
+    </p>
+  );
+}
+
 /** The Translation section: a small form, saved as a whole (Save asks for the chosen service's host access). */
 function TranslationSection(p: OptionsViewProps) {
   const { t } = p;
@@ -58,18 +77,24 @@ function TranslationSection(p: OptionsViewProps) {
   const saved = tr.saved.provider;
   const [choice, setChoice] = useState<ProviderChoice>(saved.id);
   const [url, setUrl] = useState(saved.id === 'libretranslate' ? saved.url : '');
-  const [ltKey, setLtKey] = useState(saved.id === 'libretranslate' ? saved.apiKey ?? '' : '');
-  const [deeplKey, setDeeplKey] = useState(saved.id === 'deepl' ? saved.apiKey : '');
+  // The key fields start empty: a stored key is said to be there, never shown (issue #14).
+  const [ltKey, setLtKey] = useState('');
+  const [deeplKey, setDeeplKey] = useState('');
+  const [removeKey, setRemoveKey] = useState(false);
+  const keySaved = (c: ProviderChoice) => saved.id === c && (saved.id === 'libretranslate' || saved.id === 'deepl') && saved.hasKey === true;
+  /** The key to send: typed (new), null (remove the saved one), or left out (keep the saved one, if any). */
+  const keyChange = (typed: string): { apiKey?: string | null } =>
+    typed.trim() ? { apiKey: typed.trim() } : removeKey && keySaved(choice) ? { apiKey: null } : {};
   const [target, setTarget] = useState(tr.saved.target);
   const choices = (['none', ...tr.offered] as ProviderChoice[]).filter((c, i, a) => a.indexOf(c) === i);
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   const submit = (e: Event) => {
     e.preventDefault();
-    const provider: TranslationSettings['provider'] =
+    const provider: TranslationForm['provider'] =
       choice === 'libretranslate'
-        ? { id: 'libretranslate', url: url.trim(), ...(ltKey.trim() ? { apiKey: ltKey.trim() } : {}) }
+        ? { id: 'libretranslate', url: url.trim(), ...keyChange(ltKey) }
         : choice === 'deepl'
-          ? { id: 'deepl', apiKey: deeplKey.trim() }
+          ? { id: 'deepl', ...keyChange(deeplKey) }
           : { id: choice };
     p.onSaveTranslation?.({ provider, target });
   };
@@ -92,13 +117,21 @@ function TranslationSection(p: OptionsViewProps) {
             <label for="lt-url">{t('optionsLibreUrl')}</label>
             <input id="lt-url" name="lt-url" type="url" inputMode="url" placeholder="https://libretranslate.example.org" value={url} onInput={(e) => setUrl(value(e))} />
             <label for="lt-key">{t('optionsLibreKey')}</label>
-            <input id="lt-key" name="lt-key" type="password" autoComplete="off" value={ltKey} onInput={(e) => setLtKey(value(e))} />
+            <input
+              id="lt-key" name="lt-key" type="password" autoComplete="off" value={ltKey} onInput={(e) => setLtKey(value(e))}
+              aria-describedby={keySaved('libretranslate') ? 'libretranslate-key-state' : undefined}
+            />
+            <KeyState p={p} id="libretranslate-key-state" saved={keySaved('libretranslate')} removing={removeKey} onRemove={() => setRemoveKey(true)} />
           </div>
         )}
         {choice === 'deepl' && (
           <div class="fields">
             <label for="deepl-key">{t('optionsDeeplKey')}</label>
-            <input id="deepl-key" name="deepl-key" type="password" autoComplete="off" value={deeplKey} onInput={(e) => setDeeplKey(value(e))} />
+            <input
+              id="deepl-key" name="deepl-key" type="password" autoComplete="off" value={deeplKey} onInput={(e) => setDeeplKey(value(e))}
+              aria-describedby={keySaved('deepl') ? 'deepl-key-state' : undefined}
+            />
+            <KeyState p={p} id="deepl-key-state" saved={keySaved('deepl')} removing={removeKey} onRemove={() => setRemoveKey(true)} />
             <p class="hint">{t('optionsDeeplKeyHint')}</p>
           </div>
         )}
@@ -210,7 +243,7 @@ export function OptionsView(p: OptionsViewProps) {
         </section>
       )}
 
-      {p.translation && <TranslationSection {...p} />}
+      {p.translation && <TranslationSection key={p.translation.revision ?? 0} {...p} />}
 
       <section aria-labelledby="detect-h">
         <h2 id="detect-h">{t('optionsDetectTitle')}</h2>

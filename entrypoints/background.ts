@@ -8,11 +8,11 @@ import { READER_SCRIPT, toggleReaderInTab } from '@/utils/background/toggle';
 import { ALL_SITES, syncRegisteredScripts } from '@/utils/background/user-sites';
 import { contentRequest, pageRequest, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
 import { openLibrary } from '@/utils/library';
-import { loadSettings, watchSettings } from '@/utils/settings';
+import { loadSettings, SETTINGS_KEY, watchSettings } from '@/utils/settings';
 import { isDetectResult, isOpenOptions } from '@/utils/messages';
 import { serveTranslatePort, TRANSLATE_PORT } from '@/utils/background/translate-service';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
-import { providerConfigOf } from '@/utils/translate/config';
+import { moveKeyOutOfSettings, openSecretStore, translationConfig, type SecretStore } from '@/utils/secrets';
 import { t } from '@/utils/i18n';
 
 const MENU_ID = 'jernih-read';
@@ -127,8 +127,24 @@ function onLibraryMessage(message: unknown, sender: Parameters<typeof contentReq
 // --- translation: the provider, its key and the cache live here, in the extension's origin -----------------------
 
 let translationCache: Promise<TranslationCache> | undefined;
+let secretStore: SecretStore | undefined;
+const secrets = () => (secretStore ??= openSecretStore({ indexedDB: globalThis.indexedDB }));
+
+/**
+ * Issue #14: a key in storage.local (an older version's, or one written there directly) moves to the secret store,
+ * where content scripts cannot read it. One move at a time; run at start, on every settings change, before use.
+ */
+let moving: Promise<unknown> = Promise.resolve();
+function moveKeys(): Promise<unknown> {
+  moving = moving.then(() => moveKeyOutOfSettings(browser.storage.local, secrets())).catch((e) => console.warn('Jernih: could not move the translation key', e));
+  return moving;
+}
+
 const translateDeps = {
-  getConfig: async () => providerConfigOf((await loadSettings(browser.storage.local)).translation.provider),
+  getConfig: async () => {
+    await moveKeys();
+    return translationConfig((await loadSettings(browser.storage.local)).translation.provider, secrets());
+  },
   providerEnv: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
   cache: () => (translationCache ??= openTranslationCache({ indexedDB: globalThis.indexedDB })),
 };
@@ -150,6 +166,10 @@ export default defineBackground(() => {
     syncScripts();
   });
   browser.runtime.onStartup.addListener(syncScripts);
+  void moveKeys();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) void moveKeys();
+  });
   watchSettings(browser.storage.onChanged, syncScripts);
   browser.runtime.onMessage.addListener((message: unknown, sender) => onLibraryMessage(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

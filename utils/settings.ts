@@ -8,7 +8,9 @@
  * read-aloud voice and rate, and the user's own site rules (picked article body, removed blocks); 4 adds the saved
  * articles' "keep pictures for offline reading" switch and whether access to all sites was asked for (once); 5 adds
  * translation: the provider the reader chose (none, Chrome's on-device translator, LibreTranslate with its server and
- * optional key, DeepL with its key) and the target language. Keys stay in storage.local, never storage.sync.
+ * optional key, DeepL with its key) and the target language; 6 takes the translation key out (issue #14): content
+ * scripts load these settings and can read storage.local, so the key lives in the extension origin's IndexedDB
+ * (utils/secrets.ts, used only by the background and extension pages) and the settings keep only `hasKey`.
  */
 import { deeplEndpoint } from './translate/providers/deepl';
 
@@ -67,12 +69,15 @@ export interface UserRule {
   updated: string;
 }
 
-/** The translation service the reader chose; 'none' until they choose one (translation is off until asked). */
+/**
+ * The translation service the reader chose; 'none' until they choose one (translation is off until asked).
+ * `hasKey` only says that a key is stored (utils/secrets.ts): the key itself is never in these settings.
+ */
 export type TranslationProviderSetting =
   | { id: 'none' }
   | { id: 'chrome-builtin' }
-  | { id: 'libretranslate'; url: string; apiKey?: string }
-  | { id: 'deepl'; apiKey: string };
+  | { id: 'libretranslate'; url: string; hasKey?: true }
+  | { id: 'deepl'; hasKey: true };
 
 export interface TranslationSettings {
   provider: TranslationProviderSetting;
@@ -83,7 +88,7 @@ export interface TranslationSettings {
 export const DEFAULT_TRANSLATION: Readonly<TranslationSettings> = Object.freeze({ provider: Object.freeze({ id: 'none' as const }), target: '' });
 
 export interface Settings {
-  version: 5;
+  version: 6;
   theme: Theme;
   /** Body text size in CSS pixels. */
   fontSize: number;
@@ -121,13 +126,13 @@ export type ImageAccess = (typeof IMAGE_ACCESS)[number];
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_COLORS: Readonly<CustomColors> = Object.freeze({ on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' });
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: 5,
+  version: 6,
   theme: 'auto',
   fontSize: FONT_SIZE.default,
   fontFamily: 'serif',
@@ -261,14 +266,17 @@ function migrateVoices(v: unknown): Record<string, string> {
  * v3 -> v4: every v3 field is carried over; pictures are kept (the default: a saved article should read offline as
  * it was) and access to all sites counts as not asked yet.
  * v4 -> v5: every v4 field is carried over; translation starts off (no provider) with the browser's language as
- * the target. Damaged values of any version fall back field by field.
+ * the target.
+ * v5 -> v6: a stored key (`apiKey`) becomes the marker `hasKey: true` and is dropped from the settings. The
+ * background first copies it to the secret store (moveKeyOutOfSettings in utils/secrets.ts), then rewrites these.
+ * Damaged values of any version fall back field by field.
  */
 export function migrateSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return freshDefaults();
   const s = raw as Record<string, unknown>;
   const colors = (s.customColors && typeof s.customColors === 'object' ? s.customColors : {}) as Record<string, unknown>;
   return {
-    version: 5,
+    version: 6,
     theme: THEMES.includes(s.theme as Theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
     fontSize: clampFontSize(s.fontSize),
     fontFamily: FONT_FAMILIES.includes(s.fontFamily as FontFamily) ? (s.fontFamily as FontFamily) : DEFAULT_SETTINGS.fontFamily,
@@ -317,27 +325,30 @@ function migrateTranslation(v: unknown): TranslationSettings {
   const p = (o.provider && typeof o.provider === 'object' ? o.provider : {}) as Record<string, unknown>;
   let provider: TranslationProviderSetting = { id: 'none' };
   if (p.id === 'chrome-builtin') provider = { id: 'chrome-builtin' };
-  else if (p.id === 'deepl' && KEY_OK(p.apiKey)) provider = { id: 'deepl', apiKey: p.apiKey.trim() };
+  // A key of version 5 counts as stored: the background moves it to the secret store before anything uses it.
+  const hasKey = p.hasKey === true || KEY_OK(p.apiKey);
+  if (p.id === 'deepl' && hasKey) provider = { id: 'deepl', hasKey: true };
   else if (p.id === 'libretranslate' && typeof p.url === 'string') {
     const url = normalizeServiceUrl(p.url);
-    if (url) provider = { id: 'libretranslate', url, ...(KEY_OK(p.apiKey) ? { apiKey: p.apiKey.trim() } : {}) };
+    if (url) provider = { id: 'libretranslate', url, ...(hasKey ? { hasKey: true as const } : {}) };
   }
   return { provider, target };
 }
 
 /**
  * The origin pattern the chosen service needs host access for (asked for when the options are saved), or null
- * for providers that reach no server. DeepL: the free or the pro endpoint, the one the provider picks from the key.
+ * for providers that reach no server. DeepL: the free or the pro endpoint, the one the provider picks from the key
+ * (`apiKey`, which the options page has; both when it is not known).
  */
-export function translationOrigins(provider: TranslationProviderSetting): string[] {
+export function translationOrigins(provider: { id: TranslationProviderSetting['id']; url?: string }, apiKey?: string): string[] {
   if (provider.id === 'libretranslate') {
-    const url = normalizeServiceUrl(provider.url);
+    const url = normalizeServiceUrl(provider.url ?? '');
     // Match patterns take no port (Firefox rejects one; without it, every port of the host matches).
     if (!url) return [];
     const u = new URL(url);
     return [`${u.protocol}//${u.hostname}/*`];
   }
-  if (provider.id === 'deepl') return [`${deeplEndpoint(provider.apiKey)}/*`];
+  if (provider.id === 'deepl') return apiKey ? [`${deeplEndpoint(apiKey)}/*`] : [`${deeplEndpoint(':fx')}/*`, `${deeplEndpoint('')}/*`];
   return [];
 }
 

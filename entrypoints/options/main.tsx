@@ -7,8 +7,9 @@ import { userSitePatterns } from '@/utils/extract/site-patterns';
 import { ALL_SITES } from '@/utils/background/user-sites';
 import {
   autoCleanOn, loadSettings, normalizeHost, normalizeServiceUrl, saveSettings, translationOrigins, watchSettings, withAutoClean, withoutUserRule,
-  type Settings, type TranslationSettings,
+  type Settings,
 } from '@/utils/settings';
+import { openSecretStore, saveTranslationForm, translationConfig, type TranslationForm } from '@/utils/secrets';
 import { offeredProviders } from '@/utils/translate/providers/index';
 import { TRANSLATE_LANGS } from '@/utils/reader/translate';
 import { exportUserRules } from '@/utils/reader/rules-export';
@@ -20,6 +21,13 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 let status: OptionsViewProps['status'] = null;
 let translationStatus: OptionsViewProps['translationStatus'] = null;
 let allSites = false;
+// The translation key: in the extension origin's IndexedDB (this page is an extension page), never in storage.local.
+const secrets = openSecretStore({ indexedDB });
+/** The saved key, read ahead: the DeepL endpoint to ask access for depends on it, and the request must stay in the click. */
+let savedKey: string | undefined;
+let translationRevision = 0;
+const refreshKey = (s: Settings) =>
+  translationConfig(s.translation.provider, secrets).then((c) => (savedKey = c && 'apiKey' in c ? c.apiKey : undefined), () => (savedKey = undefined));
 const refreshAccess = () => browser.permissions.contains({ origins: ALL_SITES }).then((granted) => (allSites = granted));
 
 function paint(s: Settings) {
@@ -74,7 +82,7 @@ function paint(s: Settings) {
           paint(await saveSettings(area, { imageAccess: granted ? 'allowed' : 'declined' }));
         });
       }}
-      translation={{ saved: s.translation, offered: offeredProviders(globalThis), languages: TRANSLATE_LANGS, uiLang: browser.i18n.getUILanguage() }}
+      translation={{ saved: s.translation, offered: offeredProviders(globalThis), languages: TRANSLATE_LANGS, uiLang: browser.i18n.getUILanguage(), revision: translationRevision }}
       translationStatus={translationStatus}
       onSaveTranslation={(next) => saveTranslation(next, s)}
       onOpenLibrary={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html' as never)}?view=tab` })}
@@ -96,20 +104,26 @@ function download(name: string, text: string) {
 }
 
 /** Checks the form, asks for the chosen service's host access (now, inside the click), then saves; refused: not saved. */
-function saveTranslation(next: TranslationSettings, s: Settings) {
+function saveTranslation(next: TranslationForm, s: Settings) {
   const tell = (kind: 'ok' | 'error', text: string, settings: Settings) => {
     translationStatus = { kind, text };
     paint(settings);
   };
   const p = next.provider;
   if (p.id === 'libretranslate' && !normalizeServiceUrl(p.url)) return tell('error', t('optionsInvalidUrl'), s);
-  if (p.id === 'deepl' && !p.apiKey) return tell('error', t('optionsKeyRequired'), s);
-  const origins = translationOrigins(p);
+  // The key in effect after saving: the typed one, none (removed), or the saved one (kept, same service).
+  const key = (p.id === 'libretranslate' || p.id === 'deepl') && p.apiKey !== null ? p.apiKey || (s.translation.provider.id === p.id ? savedKey : undefined) : undefined;
+  if (p.id === 'deepl' && !key) return tell('error', t('optionsKeyRequired'), s);
+  const origins = translationOrigins(p, key);
   const granted = origins.length ? browser.permissions.request({ origins }) : Promise.resolve(true);
   void granted.then(
     async (ok) => {
       if (!ok) return tell('error', t('optionsTranslationRefused', origins[0].replace(/\/\*$/, '')), await loadSettings(area));
-      tell('ok', t('optionsTranslationSaved'), await saveSettings(area, { translation: next }));
+      const saved = await saveTranslationForm(area, secrets, next).catch(() => null);
+      if (!saved) return tell('error', t('optionsKeyNotSaved'), await loadSettings(area));
+      await refreshKey(saved);
+      translationRevision++;
+      tell('ok', t('optionsTranslationSaved'), saved);
     },
     () => tell('error', t('optionsTranslationRefused', origins[0].replace(/\/\*$/, '')), s),
   );
@@ -120,5 +134,8 @@ function say(kind: 'ok' | 'error', text: string, s: Settings) {
   paint(s);
 }
 
-void refreshAccess().finally(() => loadSettings(area).then(paint));
-watchSettings(browser.storage.onChanged, paint);
+void refreshAccess().finally(() => loadSettings(area).then(async (s) => {
+  await refreshKey(s);
+  paint(s);
+}));
+watchSettings(browser.storage.onChanged, (s) => void refreshKey(s).finally(() => paint(s)));

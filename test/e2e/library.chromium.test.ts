@@ -441,6 +441,31 @@ describe('saved articles in Chromium', () => {
     }
   });
 
+  it('a saved copy opens without contacting anybody: the picture that was not kept waits for a click, then loads', async () => {
+    const rec = (await records(holder)).find((r) => r.title === ARTICLES[1].title)!;
+    const cdnPicture = `${CDN}${ARTICLES[1].body[0].path}`;
+    expect(rec.images.some((u) => u.includes(ARTICLES[1].body[0].path)), 'the other site\'s picture was not kept').toBe(false);
+    const before = server.requests.length;
+    const reader = await browser.context.newPage();
+    await reader.goto(`chrome-extension://${browser.extensionId}/saved.html?id=${rec.id}`);
+    await waitForReader(reader);
+    const button = reader.locator('button.load-remote');
+    await button.first().waitFor(poll);
+    expect(await button.allTextContents()).toEqual([expect.stringMatching(/^Load the picture from img\.kabarkota\.example\.id — Foto kegiatan warga$/)]);
+    await reader.screenshot({ path: join(ARTIFACTS, 'library-saved-click-to-load.png') });
+    // One click by the reader: the picture's request is the first and only one since the copy opened (had the copy
+    // loaded anything by itself, it would have come before this one).
+    await button.first().click();
+    await until(async () => server.requests.length > before);
+    await reader.waitForFunction(() => {
+      const img = Array.from(document.body.shadowRoot!.querySelectorAll('img')).find((i) => i.src.includes('beras-pasar'));
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, null, poll);
+    expect(server.requests.slice(before)).toEqual([cdnPicture]);
+    expect(await button.count()).toBe(0);
+    await reader.close();
+  });
+
   it('deletes with undo (the keyboard, then the Undo button), and marks read and tags from the list', async () => {
     const lib = holder;
     await lib.locator('[data-action="search"]').fill('');

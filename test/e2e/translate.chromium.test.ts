@@ -76,9 +76,22 @@ async function openTranslateBar(page: Page) {
   await page.locator('.translate-bar').waitFor();
 }
 
+/**
+ * Picks an option as a person does, with the keyboard: the reader drops untrusted form events (a page script's),
+ * and Playwright's selectOption() dispatches synthetic ones.
+ */
+async function choose(page: Page, selector: string, value: string) {
+  const select = page.locator(selector);
+  const [from, to] = await select.evaluate((s: HTMLSelectElement, v) => [s.selectedIndex, Array.from(s.options).findIndex((o) => o.value === v)], value);
+  if (to < 0) throw new Error(`${selector} has no option ${value}`);
+  await select.focus();
+  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  await expect.poll(() => select.inputValue()).toBe(value);
+}
+
 async function translate(page: Page, target: string, source?: string) {
-  if (source) await page.locator('select[data-translate="source"]').selectOption(source);
-  await page.locator('select[data-translate="target"]').selectOption(target);
+  if (source) await choose(page, 'select[data-translate="source"]', source);
+  await choose(page, 'select[data-translate="target"]', target);
   await page.locator('[data-action="translate-start"]').click();
 }
 
@@ -125,6 +138,62 @@ describe.skipIf(!canRun)('translation in Chromium with the Apertium LibreTransla
     expect(stored).toEqual({ provider: { id: 'libretranslate', url: tserver.url }, target: '' });
     const sync = await browser.worker.evaluate(() => new Promise((ok) => (globalThis as any).chrome.storage.sync.get(null, ok)));
     expect(sync, 'nothing in sync storage').toEqual({});
+    await options.close();
+  });
+
+  it('issue #14: a DeepL key saved on the options page is not in storage.local (what content scripts read); only the extension origin has it', async () => {
+    const KEY = 'e2e-secret-key-1234:fx';
+    const local = () => browser.worker.evaluate(() => new Promise<string>((ok) => (globalThis as any).chrome.storage.local.get(null, (r: unknown) => ok(JSON.stringify(r)))));
+    const secret = (name: string) =>
+      browser.worker.evaluate(
+        (n) =>
+          new Promise<unknown>((ok, fail) => {
+            const r = indexedDB.open('jernih-secrets');
+            r.onerror = () => fail(r.error);
+            r.onsuccess = () => {
+              const db = r.result;
+              if (!db.objectStoreNames.contains('secrets')) return ok(undefined);
+              const get = db.transaction('secrets').objectStore('secrets').get(n);
+              get.onsuccess = () => ok(get.result);
+              get.onerror = () => fail(get.error);
+            };
+          }),
+        name,
+      );
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator('input[data-provider="deepl"]').check();
+    await options.locator('[data-action="save-translation"]').click();
+    await options.locator('[data-translation-status="error"]').waitFor(); // a key is required
+    await options.locator('#deepl-key').fill(KEY);
+    await options.locator('[data-action="save-translation"]').click();
+    await options.locator('[data-translation-status="ok"]').waitFor();
+
+    const stored = await local();
+    expect(stored).not.toContain(KEY);
+    expect(stored).not.toContain('apiKey');
+    expect(JSON.parse(stored).settings.translation).toEqual({ provider: { id: 'deepl', hasKey: true }, target: '' });
+    expect(await secret('deepl')).toBe(KEY);
+    // Opened again, the page says a key is saved and shows no key.
+    await options.reload();
+    await options.locator('[data-key-state="saved"]').waitFor();
+    expect(await options.locator('#deepl-key').inputValue()).toBe('');
+    expect(await options.content()).not.toContain(KEY);
+
+    // A key written to storage.local directly (as an older version kept it) is moved out by the background.
+    await setProvider({ id: 'deepl', apiKey: 'old-version-key:fx' });
+    await expect.poll(local, { timeout: 10_000 }).not.toContain('old-version-key');
+    expect(await secret('deepl')).toBe('old-version-key:fx');
+    expect(JSON.parse(await local()).settings.translation.provider).toEqual({ id: 'deepl', hasKey: true });
+
+    // Back to the test server (the next tests use it): the DeepL key goes with the choice.
+    await options.reload();
+    await options.locator('input[data-provider="libretranslate"]').check();
+    await options.locator('#lt-url').fill(tserver.url);
+    await options.locator('[data-action="save-translation"]').click();
+    await options.locator('[data-translation-status="ok"]').waitFor();
+    expect(await secret('deepl')).toBeUndefined();
+    expect(JSON.parse(await local()).settings.translation).toEqual({ provider: { id: 'libretranslate', url: tserver.url }, target: '' });
     await options.close();
   });
 
@@ -273,7 +342,7 @@ describe.skipIf(!canRun)('translation in Chromium with the Apertium LibreTransla
       await fresh.clickAction(page);
       await waitForReader(page);
       await openTranslateBar(page);
-      await page.locator('select[data-translate="target"]').selectOption('id');
+      await choose(page, 'select[data-translate="target"]', 'id');
       // Translate pressed from page script (no person behind it, no user activation) starts nothing: the reader
       // drops untrusted events (utils/reader/trusted-input.ts), so no download and no message either.
       const stateBefore = await page.locator('.translate-bar').getAttribute('data-state');

@@ -1,5 +1,5 @@
 /** The bundled fonts: the catalogue matches the pinned packages, and only the chosen family is added to the page. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FONTS, FONT_DIR, allFontFiles, releaseFonts, useFont } from '@/utils/reader/fonts';
@@ -55,6 +55,40 @@ describe('bundled fonts', () => {
     useFont('serif', env);
     expect(set.size).toBe(FONTS.dyslexic.files.length + FONTS.serif.files.length);
     releaseFonts(doc);
+    expect(set.size).toBe(0);
+  });
+
+  it('Firefox (issue #14): faces are made from the files\' bytes, fetched by the extension; no moz-extension:// URL reaches the page', async () => {
+    const made: { family: string; source: unknown; d: FontFaceDescriptors }[] = [];
+    class FakeFace {
+      constructor(public family: string, public source: unknown, public d: FontFaceDescriptors) {
+        made.push({ family, source, d });
+      }
+    }
+    const set = new Set<unknown>();
+    const doc = { fonts: { add: (f: unknown) => set.add(f), delete: (f: unknown) => set.delete(f) } } as unknown as Document;
+    const fetched: string[] = [];
+    const env = {
+      doc,
+      FontFace: FakeFace as unknown as typeof FontFace,
+      url: (p: string) => `moz-extension://per-install-uuid${p}`,
+      asData: true,
+      fetchFile: async (url: string) => {
+        fetched.push(url);
+        return new Uint8Array([1, 2, 3]).buffer;
+      },
+    };
+    useFont('dyslexic', env);
+    await vi.waitFor(() => expect(set.size).toBe(FONTS.dyslexic.files.length));
+    expect(fetched).toEqual(FONTS.dyslexic.files.map((f) => `moz-extension://per-install-uuid/${FONT_DIR}/${f.file}`));
+    expect(made.every((m) => m.source instanceof ArrayBuffer)).toBe(true);
+    expect(JSON.stringify(made.map((m) => [m.family, m.d]))).not.toContain('moz-extension');
+    expect(made.map((m) => `${m.d.weight}/${m.d.style}`)).toEqual(['400/normal', '400/italic', '700/normal', '700/italic']);
+    // Closed before the bytes arrive: nothing is added afterwards.
+    releaseFonts(doc);
+    useFont('serif', env);
+    releaseFonts(doc);
+    await new Promise((r) => setTimeout(r, 20));
     expect(set.size).toBe(0);
   });
 

@@ -22,7 +22,7 @@ describe('settings', () => {
 
   it('migrates version 1 (theme and font size only) to the current version', () => {
     expect(migrateSettings({ version: 1, theme: 'sepia', fontSize: 23 })).toEqual({
-      ...DEFAULT_SETTINGS, version: 5, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
+      ...DEFAULT_SETTINGS, version: 6, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
     });
   });
 
@@ -30,7 +30,7 @@ describe('settings', () => {
     const v2 = { version: 2, theme: 'dark', fontSize: 22, autoCleanOff: ['kompas', 'tribunjateng.com'], userSites: ['tribunjateng.com'], detectEverywhere: true };
     const v3 = migrateSettings(v2);
     expect(v3).toEqual({
-      version: 5,
+      version: 6,
       theme: 'dark',
       fontSize: 22,
       autoCleanOff: ['kompas', 'tribunjateng.com'],
@@ -63,7 +63,7 @@ describe('settings', () => {
       autoCleanOff: ['detik'], userSites: ['tribunjateng.com'], detectEverywhere: true,
     };
     const v4 = migrateSettings(v3);
-    expect(v4).toEqual({ ...v3, version: 5, saveImages: true, imageAccess: 'ask', translation: { provider: { id: 'none' }, target: '' } });
+    expect(v4).toEqual({ ...v3, version: 6, saveImages: true, imageAccess: 'ask', translation: { provider: { id: 'none' }, target: '' } });
     expect(migrateSettings(v4)).toEqual(v4);
     // v4 values are kept; damaged ones fall back to their defaults.
     expect(migrateSettings({ ...v4, saveImages: false, imageAccess: 'declined' })).toMatchObject({ saveImages: false, imageAccess: 'declined' });
@@ -71,17 +71,17 @@ describe('settings', () => {
     expect(migrateSettings({ ...v4, saveImages: 'no', imageAccess: 'yes' })).toMatchObject({ saveImages: true, imageAccess: 'ask' });
   });
 
-  it('migrates version 4 to version 5: every v4 field kept, translation off with the browser language as target', () => {
+  it('migrates version 4 to version 5 (and on): every v4 field kept, translation off with the browser language as target', () => {
     const v4 = { ...migrateSettings({ version: 4, theme: 'dark', saveImages: false, imageAccess: 'allowed' }), version: 4 } as Record<string, unknown>;
     delete v4.translation;
     const v5 = migrateSettings(v4);
-    expect(v5).toEqual({ ...v4, version: 5, translation: { provider: { id: 'none' }, target: '' } });
+    expect(v5).toEqual({ ...v4, version: 6, translation: { provider: { id: 'none' }, target: '' } });
     expect(migrateSettings(v5)).toEqual(v5);
-    // Valid v5 choices are kept; keys trimmed; server addresses normalised.
+    // Valid v5 choices are kept (their keys only as the marker, version 6); server addresses normalised.
     const lt = migrateSettings({ ...v5, translation: { provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000/', apiKey: ' k ' }, target: 'es' } });
-    expect(lt.translation).toEqual({ provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', apiKey: 'k' }, target: 'es' });
+    expect(lt.translation).toEqual({ provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', hasKey: true }, target: 'es' });
     expect(migrateSettings({ translation: { provider: { id: 'libretranslate', url: 'http://x.example' } } }).translation.provider).toEqual({ id: 'libretranslate', url: 'http://x.example' });
-    expect(migrateSettings({ translation: { provider: { id: 'deepl', apiKey: 'abc:fx' }, target: 'zh-Hant' } }).translation).toEqual({ provider: { id: 'deepl', apiKey: 'abc:fx' }, target: 'zh-Hant' });
+    expect(migrateSettings({ translation: { provider: { id: 'deepl', apiKey: 'abc:fx' }, target: 'zh-Hant' } }).translation).toEqual({ provider: { id: 'deepl', hasKey: true }, target: 'zh-Hant' });
     expect(migrateSettings({ translation: { provider: { id: 'chrome-builtin' } } }).translation.provider).toEqual({ id: 'chrome-builtin' });
     // Damaged: no URL, a javascript: URL, an empty key, an unknown provider, a bad target.
     for (const provider of [{ id: 'libretranslate' }, { id: 'libretranslate', url: 'javascript:alert(1)' }, { id: 'deepl', apiKey: ' ' }, { id: 'google' }, 'x']) {
@@ -89,11 +89,24 @@ describe('settings', () => {
     }
   });
 
+  it('migrates version 5 to version 6: a stored translation key becomes a `hasKey` marker (issue #14, the key moves to the secret store)', () => {
+    const lt = migrateSettings({ version: 5, translation: { provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', apiKey: 'k' }, target: 'es' } });
+    expect(lt.version).toBe(6);
+    expect(lt.translation).toEqual({ provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', hasKey: true }, target: 'es' });
+    const deepl = migrateSettings({ version: 5, translation: { provider: { id: 'deepl', apiKey: 'abc:fx' }, target: '' } });
+    expect(deepl.translation.provider).toEqual({ id: 'deepl', hasKey: true });
+    expect(JSON.stringify([lt, deepl])).not.toMatch(/abc:fx|"k"|apiKey/);
+    expect(migrateSettings(deepl)).toEqual(deepl);
+    // A marker without a service address, or a DeepL choice with neither key nor marker, is no choice.
+    expect(migrateSettings({ translation: { provider: { id: 'deepl', hasKey: false } } }).translation.provider).toEqual({ id: 'none' });
+  });
+
   it('asks host access only for the chosen translation service', () => {
     expect(translationOrigins({ id: 'libretranslate', url: 'https://lt.example.org/api' })).toEqual(['https://lt.example.org/*']);
     expect(translationOrigins({ id: 'libretranslate', url: 'http://127.0.0.1:5000' })).toEqual(['http://127.0.0.1/*']);
-    expect(translationOrigins({ id: 'deepl', apiKey: 'abc:fx' })).toEqual(['https://api-free.deepl.com/*']);
-    expect(translationOrigins({ id: 'deepl', apiKey: 'abc' })).toEqual(['https://api.deepl.com/*']);
+    expect(translationOrigins({ id: 'deepl' }, 'abc:fx')).toEqual(['https://api-free.deepl.com/*']);
+    expect(translationOrigins({ id: 'deepl' }, 'abc')).toEqual(['https://api.deepl.com/*']);
+    expect(translationOrigins({ id: 'deepl' })).toEqual(['https://api-free.deepl.com/*', 'https://api.deepl.com/*']);
     expect(translationOrigins({ id: 'chrome-builtin' })).toEqual([]);
     expect(translationOrigins({ id: 'none' })).toEqual([]);
   });
@@ -179,7 +192,7 @@ describe('settings', () => {
     const stop = watchSettings(browser.storage.onChanged, (s) => seen.push(s.theme));
     await saveSettings(area, { theme: 'dark' });
     await saveSettings(area, { fontSize: 21 });
-    expect(await loadSettings(area)).toMatchObject({ version: 5, theme: 'dark', fontSize: 21 });
+    expect(await loadSettings(area)).toMatchObject({ version: 6, theme: 'dark', fontSize: 21 });
     expect(seen).toEqual(['dark', 'dark']);
     stop();
     await saveSettings(area, { theme: 'light' });

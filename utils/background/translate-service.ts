@@ -21,7 +21,10 @@ export interface PortLike {
 }
 
 export interface TranslateServiceDeps {
-  /** The provider the reader chose in the options, or null when none is set up. */
+  /**
+   * The provider the reader chose in the options, with its key from the secret store (utils/secrets.ts; the
+   * settings content scripts load hold none), or null when none is set up.
+   */
   getConfig: () => Promise<ProviderConfig | null>;
   providerEnv: ProviderEnv;
   cache: () => Promise<TranslationCache>;

@@ -7,6 +7,11 @@
  * one. Faces added to document.fonts serve the whole document, shadow trees included. They are added only when
  * the reader opens, only for the chosen family, and each file is fetched only when text needs it (unicode-range),
  * from the extension itself: no font is ever fetched from the web.
+ *
+ * Firefox (issue #14): its moz-extension:// URLs carry a per-install id, and a URL given to the page's FontFace is
+ * fetched by the page (it shows in the page's resource timing): a cross-site identifier. There the extension
+ * fetches the files itself and makes the faces from their bytes, so no extension URL reaches the page. Chrome's
+ * font URLs are per session (use_dynamic_url in wxt.config.ts) and keep the lazy, per-range loading.
  */
 import type { FontFamily } from '../settings';
 
@@ -101,7 +106,17 @@ export interface FontEnv {
   FontFace: typeof FontFace;
   /** runtime.getURL: the URL of a file in the extension. */
   url: (path: string) => string;
+  /** Make the faces from the files' bytes (default: in Firefox builds), never handing the page a URL. */
+  asData?: boolean;
+  /** Reads a file of the extension (default: fetch, from the extension's script, not the page). */
+  fetchFile?: (url: string) => Promise<ArrayBuffer>;
 }
+
+const fetchFile = async (url: string): Promise<ArrayBuffer> => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.arrayBuffer();
+};
 
 const added = new WeakMap<Document, Map<FontFamily, FontFace[]>>();
 
@@ -116,21 +131,38 @@ export function useFont(family: FontFamily, env: FontEnv): FontFace[] {
   if (existing) return existing;
   const info = FONTS[family];
   const faces: FontFace[] = [];
-  for (const f of info.files) {
-    try {
-      const face = new env.FontFace(info.name, `url("${env.url(`/${FONT_DIR}/${f.file}`)}") format("woff2")`, {
-        weight: String(f.weight),
-        style: f.style,
-        display: 'swap',
-        ...(f.unicodeRange ? { unicodeRange: f.unicodeRange } : {}),
-      });
-      env.doc.fonts.add(face);
-      faces.push(face);
-    } catch {
-      // Fallback fonts it is.
-    }
-  }
   map.set(family, faces);
+  const asData = env.asData ?? import.meta.env.FIREFOX === true;
+  for (const f of info.files) {
+    const descriptors: FontFaceDescriptors = {
+      weight: String(f.weight),
+      style: f.style,
+      display: 'swap',
+      ...(f.unicodeRange ? { unicodeRange: f.unicodeRange } : {}),
+    };
+    const url = env.url(`/${FONT_DIR}/${f.file}`);
+    const add = (source: string | ArrayBuffer) => {
+      try {
+        const face = new env.FontFace(info.name, source, descriptors);
+        env.doc.fonts.add(face);
+        faces.push(face);
+      } catch {
+        // Fallback fonts it is.
+      }
+    };
+    if (!asData) {
+      add(`url("${url}") format("woff2")`);
+      continue;
+    }
+    // Every file of the family at once (bytes cannot wait for the unicode range to be needed); added only if the
+    // reader has not closed (or switched documents) meanwhile.
+    void (env.fetchFile ?? fetchFile)(url).then(
+      (bytes) => {
+        if (added.get(env.doc)?.get(family) === faces) add(bytes);
+      },
+      () => undefined,
+    );
+  }
   return faces;
 }
 

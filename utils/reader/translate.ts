@@ -23,7 +23,7 @@ import { detectSourceLanguage, detectorFromI18n, type I18nDetectResult } from '.
 import { normalizeLang } from '../translate/lang';
 import { chromeTranslatorFrom, createChromeProvider } from '../translate/providers/chrome';
 import { createProvider, type ProviderEnv } from '../translate/providers/index';
-import { providerConfigOf } from '../translate/config';
+import { openSecretStore, translationConfig, type SecretStore } from '../secrets';
 import type { LanguagePair, TranslationProvider } from '../translate/types';
 import type { TranslateEvent, TranslateView, TranslateViewMode } from '@/components/reader-types';
 
@@ -40,8 +40,12 @@ export interface TranslationDeps {
   uiLang: string;
   /** Opens a Port to the background's translation service (content script). */
   connect?: () => ReaderPort;
-  /** On an extension page: provider and cache used here, without the Port. */
-  direct?: { providerEnv: ProviderEnv; cache: () => Promise<TranslationCache> };
+  /**
+   * On an extension page: provider and cache used here, without the Port. The key comes from the extension
+   * origin's secret store (default: opened from this page's IndexedDB; never used by a content script, whose
+   * IndexedDB is the web page's, and which has no `direct`).
+   */
+  direct?: { providerEnv: ProviderEnv; cache: () => Promise<TranslationCache>; secrets?: () => SecretStore };
   /** browser.i18n.detectLanguage. */
   detectLanguage?: (text: string) => Promise<I18nDetectResult>;
   /** Where `Translator` lives (the page's window). */
@@ -175,10 +179,11 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
     run = null;
     const body = ctx.body;
     if (!body) return;
-    const config = providerConfigOf(ctx.settings.translation.provider);
+    // The settings here hold no key (issue #14): the background, or an extension page, adds it from the secret store.
+    const choice = ctx.settings.translation.provider;
     error = null;
     percent = null;
-    if (!config) return fail('not-configured', ctx);
+    if (choice.id === 'none') return fail('not-configured', ctx);
     const pair: LanguagePair = { source: source ?? detected?.lang ?? '', target: target ?? defaultTarget(ctx.settings) };
     if (!pair.source) {
       state = 'error';
@@ -208,9 +213,9 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
     state = 'translating';
     ctx.repaint();
 
-    if (config.id === 'chrome-builtin' || deps.direct) {
+    if (choice.id === 'chrome-builtin' || deps.direct) {
       remote = false;
-      void runHere(config, pair, list, visible, id, onSegment, ctx);
+      void runHere(choice, pair, list, visible, id, onSegment, ctx);
       return;
     }
     remote = true;
@@ -275,7 +280,7 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
 
   /** On-device (Chrome), or any provider on an extension page: translateArticle here. */
   const runHere = async (
-    config: NonNullable<ReturnType<typeof providerConfigOf>>,
+    choice: Settings['translation']['provider'],
     pair: LanguagePair,
     list: Block[],
     visible: string[],
@@ -287,6 +292,9 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
     run = { cancel: () => controller.abort() };
     let p: TranslationProvider;
     let cache: TranslationCache | undefined;
+    const config = choice.id === 'chrome-builtin' ? choice : await configWithKey(choice);
+    if (id !== runId) return;
+    if (!config) return fail('not-configured', ctx);
     try {
       if (config.id === 'chrome-builtin') {
         const translator = chromeTranslatorFrom(deps.scope ?? globalThis);
@@ -365,6 +373,13 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
     provider = p.label;
     ctx.repaint();
   };
+
+  /** An extension page's provider config, with the key from the secret store; null when it is not set up. */
+  const configWithKey = async (choice: Settings['translation']['provider']) => {
+    const store = deps.direct?.secrets?.() ?? (secretStore ??= openSecretStore({ indexedDB: globalThis.indexedDB }));
+    return translationConfig(choice, store).catch(() => null);
+  };
+  let secretStore: SecretStore | undefined;
 
   const api: ReaderTranslation = {
     view() {

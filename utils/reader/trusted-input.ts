@@ -8,7 +8,12 @@
  * the page.
  */
 
-/** Every event type that can start an action in the reader, its panels or the element picker. */
+/**
+ * Every event type that can start an action in the reader, its panels or the element picker: keys, pointers and
+ * what they trigger. Not the value events of form controls (input, change): a page cannot reach the controls
+ * whose value they report (the roots are closed), while assistive tools and autofill do set values from script
+ * and announce them with such events, and a person must keep that way to use the reader.
+ */
 export const ACTION_EVENTS = [
   'click',
   'dblclick',
@@ -23,9 +28,6 @@ export const ACTION_EVENTS = [
   'keydown',
   'keyup',
   'keypress',
-  'beforeinput',
-  'input',
-  'change',
   'submit',
   'reset',
   'toggle',

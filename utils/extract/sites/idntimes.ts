@@ -20,6 +20,9 @@ export const idntimes: SiteRule = {
   name: 'IDN Times',
   // Regional subdomains (jatim., bali. …) are other templates, out of scope (notes §16).
   hosts: ['www.idntimes.com'],
+  // Exactly that host: the default patterns (the host and `*.` + host) would give `*://*.www.idntimes.com/*`,
+  // sub-subdomains of www. only (issue #14), and `*.idntimes.com` would reach the regional templates.
+  matches: ['*://www.idntimes.com/*'],
   // Current: /{category}/{subcategory}/{slug}-{authorCode5}-{articleCode6} (S1).
   // 2019: /{category}/{subcategory}/{author}/{slug}, its whole text at …/full (S11).
   articleUrl:

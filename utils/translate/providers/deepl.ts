@@ -2,7 +2,8 @@
  * DeepL API v2 (developers.deepl.com): POST /v2/translate with `text` as an array, tag_handling=html so the
  * marker tags survive, the key in the `Authorization: DeepL-Auth-Key` header (the auth_key parameter was
  * deprecated in 2025). Free-plan keys end in ':fx' and must use api-free.deepl.com. The key is the reader's own:
- * the settings keep it in storage.local, never storage.sync.
+ * kept in the extension origin's IndexedDB (utils/secrets.ts), never in storage.local (content scripts read that)
+ * or storage.sync.
  */
 import { requestJson } from '../http';
 import { TranslationError } from '../errors';
