@@ -13,6 +13,7 @@
  * Progress goes to stderr; stdout gets the table, or with --json one JSON object on one line and nothing else
  * (use `npm run -s bench -- --json`: without -s, npm itself prints a "> jernih bench" banner to stdout).
  */
+import { readerTextThroughProtocol } from '../test/e2e/helpers/closed-shadow';
 import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -292,8 +293,9 @@ const PAINT_PROBE = `(() => {
     if (probe.dom !== null) return;
     const body = document.body;
     if (!body || body.id !== 'jernih-reader') return;
-    if (!body.shadowRoot) { requestAnimationFrame(check); return; } // attachShadow fires no mutation
-    if (!body.shadowRoot.querySelector('.reader .body')) {
+    // The shipped reader's root is closed: the page sees only the host. The reader mounts its host and paints
+    // its content in the same task (controller mount), so the host in the DOM is the reader in the DOM.
+    if (body.shadowRoot && !body.shadowRoot.querySelector('.reader .body')) {
       if (!watchingShadow) observer.observe(body.shadowRoot, { childList: true, subtree: true });
       watchingShadow = true;
       return;
@@ -477,9 +479,8 @@ async function benchBrowser(extDir: string) {
       all.push(...samples);
       // Sanity: the last click's reader shows this page's headline (so the timings are of the real thing).
       const title = (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', id, 'expected.json'), 'utf8')) as { title: string }).title;
-      const shown = (await page.evaluate(
-        `(() => { const r = document.body.shadowRoot && document.body.shadowRoot.querySelector('.reader'); return r ? r.innerText : ''; })()`,
-      )) as string;
+      // Read through the DevTools protocol: the reader's shadow root is closed to the page.
+      const shown = await readerTextThroughProtocol(page);
       const frame = samples.map((s) => s.toFrame);
       pages.push({
         id,
@@ -552,7 +553,7 @@ async function benchBrowser(extDir: string) {
       clock:
         'clickToPaint = page performance.now() taken just before Node sends CDP Extensions.triggerAction (one CDP ' +
         'round trip early) -> requestAnimationFrame callback after a main-world MutationObserver saw body#jernih-reader ' +
-        'with .reader .body in its shadow root. paintedTask = the task after that frame. node-clock = Node performance.now() ' +
+        '(the reader mounts it and paints its closed shadow root in that same task). paintedTask = the task after that frame. node-clock = Node performance.now() ' +
         'just before the send -> that rAF callback\'s binding call arriving in Node (includes one page->Node hop). Each click on a fresh page load; one warm-up click discarded.',
       pages,
       autoClean: {

@@ -81,3 +81,32 @@ export async function exposeClosedShadowRoots(page: Page): Promise<void> {
   await cdp.send('DOM.enable');
   await readDocument();
 }
+
+/**
+ * The text of the reader open in `page` (its `.reader` element), read once through the DevTools protocol with no
+ * hook left behind: for measurements, where the hook's own work must not run in the page.
+ */
+export async function readerTextThroughProtocol(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: DomNode & { nodeName?: string; attributes?: string[] } };
+    let shadowId: number | null = null;
+    const find = (node: DomNode & { attributes?: string[] }) => {
+      const attrs = node.attributes ?? [];
+      const id = attrs[attrs.indexOf('id') + 1];
+      if (attrs.includes('id') && id === 'jernih-reader' && node.shadowRoots?.length) shadowId = node.shadowRoots[0].nodeId;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) if (shadowId === null) find(child);
+    };
+    find(root);
+    if (shadowId === null) return '';
+    const object = (await cdp.send('DOM.resolveNode', { nodeId: shadowId })).object;
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: "function () { const r = this.querySelector('.reader'); return r ? r.innerText : ''; }",
+      returnByValue: true,
+    });
+    return String(result.value ?? '');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
