@@ -36,3 +36,17 @@ describe('a page with a doctype jsdom cannot clone (found by npm run fuzz)', () 
     }
   });
 });
+
+describe('the excerpt is what the reader shows (found by npm run fuzz)', () => {
+  it('text of what the sanitizer removes from the body never reaches the excerpt', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { extractArticle } = await import('@/utils/extract');
+    const para = 'Warga di kawasan itu bergotong royong membersihkan lumpur sejak pagi, sementara petugas memompa air dari permukiman di sekitar sungai.';
+    const hidden = '<title>&lt;article/onerror=alert(1)&gt; judul palsu</title><textarea>&lt;iframe srcdoc=x&gt; isian formulir</textarea>';
+    const dom = new JSDOM(`<!doctype html><html><head><title>Judul berita</title></head><body><article><h1>Judul berita</h1><p>${hidden}${para}</p>${`<p>${para}</p>`.repeat(5)}</article></body></html>`, { url: 'https://example.id/berita/2' });
+    const article = extractArticle(dom.window.document, { url: 'https://example.id/berita/2' })!;
+    expect(article.excerpt).not.toMatch(/onerror|srcdoc|judul palsu|isian formulir/);
+    expect(article.excerpt).toContain('bergotong royong');
+    dom.window.close();
+  });
+});
