@@ -7,7 +7,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exposeClosedShadowRoots } from './closed-shadow';
+import { exposeClosedShadowRoots, refreshClosedShadowRoots } from './closed-shadow';
 
 export const CHROME_EXT = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -127,12 +127,27 @@ export async function readerText(page: Page): Promise<string | null> {
  * test that fails only under load is a failing test.
  */
 export async function waitForReader(page: Page, open = true, timeout = READER_TIMEOUT_MS): Promise<void> {
-  await page.waitForFunction(
-    (want) => (document.body?.id === 'jernih-reader' && !!document.body.shadowRoot?.querySelector('.reader .body')) === want,
-    open,
-    // Background tabs get no animation frames: poll on a timer.
-    { timeout, polling: 100 },
-  );
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (want) => (document.body?.id === 'jernih-reader' && !!document.body.shadowRoot?.querySelector('.reader .body')) === want,
+        open,
+        // Background tabs get no animation frames: poll on a timer. In slices: see below.
+        { timeout: Math.max(100, Math.min(3_000, deadline - Date.now())), polling: 100 },
+      );
+      return;
+    } catch (error) {
+      const seen = await page
+        .evaluate(() => ({ host: document.body?.id === 'jernih-reader', root: !!document.body?.shadowRoot }))
+        .catch(() => ({ host: false, root: false }));
+      if (Date.now() >= deadline) {
+        throw new Error(`waitForReader(${open ? 'open' : 'closed'}): not so after ${timeout} ms (reader host in the page: ${seen.host}; its root reachable by the test: ${seen.root})`, { cause: error });
+      }
+      // The reader's host is there but the test hook has not exposed its closed root yet: read the document again.
+      if (open && seen.host && !seen.root) await refreshClosedShadowRoots(page);
+    }
+  }
 }
 
 export const READER_TIMEOUT_MS = 30_000;

@@ -23,6 +23,20 @@ const DEFINE_SHADOW_ROOT = `function (root) {
   Object.defineProperty(this, 'shadowRoot', { configurable: true, get() { return root; } });
 }`;
 
+const rereaders = new WeakMap<Page, () => Promise<void>>();
+
+/**
+ * Walks the page's document again and exposes every closed root in it. The events that announce a new root can
+ * be missed when the reader opens while the document is being read after a navigation; waitForReader calls this
+ * when it sees the reader's host without a root.
+ */
+export async function refreshClosedShadowRoots(page: Page): Promise<boolean> {
+  const reread = rereaders.get(page);
+  if (!reread) return false;
+  await reread();
+  return true;
+}
+
 /** Makes the closed shadow roots of `page` readable to the test; keeps doing so across navigations. */
 export async function exposeClosedShadowRoots(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -79,6 +93,7 @@ export async function exposeClosedShadowRoots(page: Page): Promise<void> {
   });
   await cdp.send('Runtime.enable');
   await cdp.send('DOM.enable');
+  rereaders.set(page, readDocument);
   await readDocument();
 }
 
