@@ -497,11 +497,7 @@ function ExportBody(p: LibraryViewProps) {
           </button>
         ))}
       </div>
-      {p.busy && (
-        <p class="busy" role="status">
-          {p.busy}
-        </p>
-      )}
+      <BusyLine busy={p.busy} />
     </>
   );
 }
@@ -526,11 +522,7 @@ function ImportBody(p: LibraryViewProps) {
           }}
         />
       </label>
-      {p.busy && (
-        <p class="busy" role="status">
-          {p.busy}
-        </p>
-      )}
+      <BusyLine busy={p.busy} />
     </>
   );
 }
@@ -596,11 +588,7 @@ function ImportConfirmBody(p: LibraryViewProps & { plan: ImportPlanView }) {
           </button>
         )}
       </div>
-      {p.busy && (
-        <p class="busy" role="status">
-          {p.busy}
-        </p>
-      )}
+      <BusyLine busy={p.busy} />
     </>
   );
 }
@@ -692,4 +680,13 @@ function ToastBody({ toast, t, onUndo, onDismiss }: { toast: ToastView; t: Trans
       </button>
     </>
   );
+}
+
+/** What an export or import is doing now, said to screen readers as it changes. */
+function BusyLine({ busy }: { busy: string | null }) {
+  return busy ? (
+    <p class="busy" role="status">
+      {busy}
+    </p>
+  ) : null;
 }
