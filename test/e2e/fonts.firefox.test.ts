@@ -14,7 +14,7 @@ import { FIREFOX, launchFirefox, toggleReader, waitForReader, type FirefoxWithEx
 const hasFirefox = existsSync(FIREFOX);
 if (!hasFirefox) console.warn(`[fonts.firefox] SKIPPED: ${FIREFOX} not found`);
 
-describe.skipIf(!hasFirefox)('reader fonts in Firefox ESR', () => {
+describe.skipIf(!hasFirefox)(`reader fonts in Firefox ESR${hasFirefox ? '' : ` (skipped: ${FIREFOX} not found)`}`, () => {
   let server: TestServer;
   let firefox: FirefoxWithExtension;
 

@@ -121,7 +121,7 @@ function translatedBlocks(page: Page) {
   });
 }
 
-describe.skipIf(!canRun)('translation in Chromium with the Apertium LibreTranslate server', () => {
+describe.skipIf(!canRun)(`translation in Chromium with the Apertium LibreTranslate server${canRun ? '' : ` (skipped: ${apertium.reason ?? 'apertium-eng-spa or apertium-ind-zlm is missing'})`}`, () => {
   it('the options page saves LibreTranslate pointed at the test server (host access asked from the click)', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
