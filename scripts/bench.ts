@@ -18,7 +18,6 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../utils/extract';
 import { listFixtures, type Fixture } from '../test/helpers/fixtures';
 import { loadPage } from './lib/page';
+import { engineBundle, readabilitySource } from './lib/engine-bundle';
 import { benchTranslation } from './lib/translate-bench';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -248,28 +248,6 @@ function snapshotBuild() {
 
 // --- (b) Chromium -----------------------------------------------------------------------------------------------
 
-/** The engine as one browser script (window.__jernihEngine.extractArticle), to time it inside the page too. */
-async function engineBundle(): Promise<string | null> {
-  try {
-    const esbuild = await import('esbuild');
-    const out = await esbuild.build({
-      entryPoints: [join(ROOT, 'utils', 'extract', 'index.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: '__jernihEngine',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      logLevel: 'silent',
-    });
-    return out.outputFiles[0].text;
-  } catch (error) {
-    log(`    (no in-page engine timing: ${(error as Error).message.split('\n')[0]})`);
-    return null;
-  }
-}
-
 interface ClickSample {
   /** page performance.now() just before the trigger was sent -> rAF callback after the reader appeared. */
   toFrame: number;
@@ -378,8 +356,10 @@ function autoCleanSetting(ruleIds: string[] | []): string {
 
 async function benchBrowser(extDir: string) {
   const { startServer } = await import('../test/e2e/helpers/server');
-  const readabilitySrc = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
-  const engineSrc = await engineBundle();
+  const readabilitySrc = readabilitySource();
+  const bundled = await engineBundle();
+  if (bundled instanceof Error) log(`    (no in-page engine timing: ${bundled.message})`);
+  const engineSrc = bundled instanceof Error ? null : bundled;
   const server = await startServer();
   const { context, profile, worker, extensionId } = await launch(extDir);
   const { SITE_RULES } = await import('../utils/extract');

@@ -23,6 +23,7 @@ import {
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
 import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
+import { collapseWrapperChains } from './wrappers';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
@@ -115,6 +116,8 @@ function narrowedCandidate(
 ): { candidate: Candidate | null; clone: Document | null } {
   let work = !userRule && rule ? copyRuleBody(document, rule) : null;
   if (work) {
+    // First: on a tree thousands of levels deep every change below costs a walk up all of them.
+    collapseWrapperChains(work.body);
     resolveLazyImages(work);
     absolutizeUrls(work, base);
   } else {
@@ -122,6 +125,7 @@ function narrowedCandidate(
     // The user's rule works on the document as the page built it (its selectors were taken from the live page):
     // their removals, then their body, which narrows like a site rule's body and still gets the site's clutter rules.
     const clone = copyOfPage(document);
+    collapseWrapperChains(clone.body);
     if (userRule?.remove?.length) removeAll(clone.body, userRule.remove);
     resolveLazyImages(clone);
     absolutizeUrls(clone, base);
@@ -148,6 +152,7 @@ function genericCandidate(
   note: (stage: string, detail: string) => void,
 ): Candidate | null {
   // (Idempotent, so a clone that already had them done is fine.)
+  collapseWrapperChains(work.body);
   if (userRule?.remove?.length) removeAll(work.body, userRule.remove);
   // Readability resolves the links it keeps against the document's base: make that the page's address (a parsed
   // page's own is not), and make the rest absolute on its result alone, a fraction of the page.
@@ -273,7 +278,8 @@ function finish(
     leadImage,
     contentHtml,
     textContent,
-    excerpt: meta.excerpt ?? truncate(firstParagraph || shownText, 220),
+    // Plain text like every text field (a page that writes tags as text shows them in its body, not here).
+    excerpt: meta.excerpt ?? truncate(plainText(firstParagraph || shownText), 220),
     wordCount: words,
     readingMinutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
     ruleId: rule?.id ?? null,

@@ -5,7 +5,7 @@
  * as hung, and a new worker takes the next job. A worker that dies (out of memory, say) is reported the same way.
  */
 import { Worker } from 'node:worker_threads';
-import { HANG_MS, type Phase } from './run';
+import { HANG_MS, PARSE_HANG_MS, type Phase } from './run';
 import type { CatalogueSummary, Job, Reply, WorkerMessage, WorkerSetup } from './worker';
 
 /** A worker thread does not inherit tsx's loader: it registers it, then imports the TypeScript worker. */
@@ -68,7 +68,12 @@ export class Pool {
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
         clearTimeout(timer);
-        timer = setTimeout(() => done({ job, stopped: { phase, reason: 'hang', message: `no result after ${this.hangMs / 1000} s in phase ${phase} (worker stopped)` } }), this.hangMs);
+        // Building an input and jsdom parsing it are the harness's work, not the engine's: they get longer. So
+        // does the sanitizer's run on the whole input (a safety check, not a budget: the reader sanitizes only
+        // the article), which is mostly jsdom parsing the input once more.
+        const parsing = phase === 'build' || phase === 'parse' || phase === 'sanitizer';
+        const limit = parsing ? Math.max(this.hangMs, PARSE_HANG_MS) : this.hangMs;
+        timer = setTimeout(() => done({ job, stopped: { phase, reason: 'hang', message: `no result after ${limit / 1000} s in phase ${phase} (worker stopped)` } }), limit);
       };
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'phase') {
