@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { E2E_ALL_SITES, E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
 import { allFontFiles, FONT_DIR } from './utils/reader/fonts';
+import { SITE_RULES } from './utils/extract/sites';
+import { pictureHostPatterns } from './utils/extract/site-patterns';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
 export const GECKO_ID = 'jernih@jernih.app';
@@ -34,9 +36,13 @@ export default defineConfig({
     // hit the default quota or be evicted under storage pressure.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
-    // e2e build only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the
-    // reader there needs no gesture.
-    ...(mode === E2E_MODE ? { host_permissions: [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS, ...E2E_ALL_SITES] } : {}),
+    // Issue 13: the supported sites' picture hosts on other sites (their CDNs, one exact host each), so their saved
+    // articles keep their pictures with no prompt. e2e build only: the test server (127.0.0.1, any port) and the
+    // fixtures' mapped hosts, so injecting the reader there needs no gesture.
+    host_permissions: [
+      ...pictureHostPatterns(SITE_RULES),
+      ...(mode === E2E_MODE ? [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS, ...E2E_ALL_SITES] : []),
+    ],
     // The reader's bundled fonts (utils/reader/fonts.ts), loaded into the page with FontFace: in Chrome the page
     // fetches them. Only the font files; Chrome gives them a per-session URL (use_dynamic_url), so pages cannot
     // probe for the extension through them. Firefox (MV2) gets none: its moz-extension:// URLs carry a per-install
@@ -44,7 +50,14 @@ export default defineConfig({
     // extension is reachable from a page there.
     ...(manifestVersion === 2
       ? {}
-      : { web_accessible_resources: [{ resources: [`${FONT_DIR}/*.woff2`], matches: ['<all_urls>'], use_dynamic_url: true }] }),
+      : {
+          web_accessible_resources: [
+            { resources: [`${FONT_DIR}/*.woff2`], matches: ['<all_urls>'], use_dynamic_url: true },
+            // Issue 13: the pictures question, shown in place in the reader as a frame (permissions.request needs an
+            // extension page and a click). Per-session URL too; it reads what to ask from the library, not its URL.
+            { resources: ['picture-ask.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+          ],
+        }),
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 96: 'icons/96.png', 128: 'icons/128.png' },
     action: { default_title: '__MSG_actionTitle__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     commands: {

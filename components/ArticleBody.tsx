@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { toFragment } from '@/utils/sanitize';
+import { nameLinkedPictures } from './linked-pictures';
 
 /** Blocks a person can remove from the view ("Remove a block"). */
 export const REMOVABLE = 'p, figure, ul, ol, dl, blockquote, table, pre, h2, h3, h4, h5, h6, aside, section, div, iframe, hr, img, picture, video';
@@ -53,6 +54,7 @@ export function ArticleBody({ html, onLocalLink, removing, onRemoveBlock, listen
     if (!el) return;
     const fragment = toFragment(html, el.ownerDocument);
     prepared.current?.(fragment);
+    nameLinkedPictures(fragment);
     el.replaceChildren(fragment);
     // A picture that fails to load (offline, removed from the site) goes away instead of showing its alt text
     // as a broken box; a figure left with nothing but a caption goes with it.

@@ -8,7 +8,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/library/types';
 import type { Translate } from './i18n';
 import { safeUrl } from '@/utils/safe-url';
+import { formatListDate } from '@/utils/locale-format';
 import { IconCheck, IconCircle, IconTag, IconTrash } from './library-icons';
+import { highlightRanges, splitByRanges } from '@/utils/library/highlight';
+import type { ThumbnailSource } from '@/utils/library-ui/thumbnails';
 
 export interface LibraryListProps {
   t: Translate;
@@ -36,6 +39,10 @@ export interface LibraryListProps {
   onLeaveTop: () => void;
   /** Called once with the time (performance.now) rows were first painted. */
   onPainted?: () => void;
+  /** The search whose results are listed: its words are marked in the rows ('' when the list is not a search). */
+  highlight?: string;
+  /** Small copies of the stored lead pictures (none: rows show a plain tile). */
+  thumbnails?: ThumbnailSource;
 }
 
 const OVERSCAN = 6;
@@ -164,8 +171,10 @@ function Row(p: RowProps) {
   const { t, item, index } = p;
   const selected = p.selected.has(item.id);
   const site = item.siteName || hostOf(item.url);
-  const date = shortDate(item.savedAt, p.locale);
-  const meta = [site, date, item.needsContent ? t('libraryLinkOnly') : t('readingTime', String(item.readingMinutes))];
+  const date = rowDate(item, t, p.locale);
+  const q = p.highlight ?? '';
+  // The author, unless it only repeats the site ("Kompas.com · Kompas.com").
+  const byline = item.byline?.trim() && item.byline.trim().toLowerCase() !== site.toLowerCase() ? item.byline.trim() : null;
   return (
     <li
       class={`row${item.read ? ' read' : ' unread'}${index === p.active ? ' active' : ''}${selected ? ' selected' : ''}`}
@@ -207,51 +216,121 @@ function Row(p: RowProps) {
           p.onOpen(item, true);
         }}
       >
-        <span class="title">
-          {!item.read && <span class="sr">{t('libraryUnreadMark')}: </span>}
-          {item.title}
-        </span>
-        <span class="meta">
-          {meta.map((m, k) => (
-            <span key={k}>{m}</span>
-          ))}
-          {item.progress > 0 && item.progress < 1 && !item.read && (
-            <span class="pct" role="img" aria-label={t('libraryProgress', String(Math.round(item.progress * 100)))}>
-              <span class="bar" aria-hidden="true">
-                <span style={{ width: `${Math.round(item.progress * 100)}%` }} />
+        <Thumb item={item} site={site} source={p.thumbnails} />
+        <span class="text">
+          <span class="title">
+            {!item.read && <span class="sr">{t('libraryUnreadMark')}: </span>}
+            <Marked text={item.title} query={q} />
+          </span>
+          <span class="meta">
+            <span class="site">
+              <Marked text={site} query={q} />
+            </span>
+            <span>
+              <time dateTime={date.iso}>{date.text}</time>
+            </span>
+            <span>{item.needsContent ? t('libraryLinkOnly') : t('readingTime', String(item.readingMinutes))}</span>
+            {item.progress > 0 && item.progress < 1 && !item.read && (
+              <span class="pct" role="img" aria-label={t('libraryProgress', String(Math.round(item.progress * 100)))}>
+                <span class="bar" aria-hidden="true">
+                  <span style={{ width: `${Math.round(item.progress * 100)}%` }} />
+                </span>
+                {Math.round(item.progress * 100)}%
               </span>
-              {Math.round(item.progress * 100)}%
+            )}
+            {item.tags.map((tag) => (
+              <span class="tag" key={`#${tag}`}>
+                #{tag}
+              </span>
+            ))}
+            {/* Last: in the narrow popup the author is what gives way (shortened, then left out), not the tags. */}
+            {byline && (
+              <span class="byline">
+                <Marked text={byline} query={q} />
+              </span>
+            )}
+          </span>
+          {item.excerpt && (
+            <span class="excerpt">
+              <Marked text={item.excerpt} query={q} />
             </span>
           )}
-          {item.tags.map((tag) => (
-            <span class="tag" key={`#${tag}`}>
-              #{tag}
-            </span>
-          ))}
         </span>
-        {item.excerpt && <span class="excerpt">{item.excerpt}</span>}
       </a>
       <span class="row-actions">
         <button
           type="button"
           class="icon-btn"
           data-action="toggle-read"
-          tabIndex={-1}
+          // The row that takes Tab (roving) also lets Tab through its buttons, then on to the next control.
+          tabIndex={p.tabbable ? 0 : -1}
           aria-label={item.read ? t('libraryMarkUnread') : t('libraryMarkRead')}
           title={`${item.read ? t('libraryMarkUnread') : t('libraryMarkRead')} (R)`}
           onClick={() => p.onToggleRead(item)}
         >
           {item.read ? <IconCircle /> : <IconCheck />}
         </button>
-        <button type="button" class="icon-btn" data-action="tags" tabIndex={-1} aria-label={t('libraryAddTag')} title={`${t('libraryAddTag')} (T)`} onClick={() => p.onTags(item)}>
+        <button type="button" class="icon-btn" data-action="tags" tabIndex={p.tabbable ? 0 : -1} aria-label={t('libraryAddTag')} title={`${t('libraryAddTag')} (T)`} onClick={() => p.onTags(item)}>
           <IconTag />
         </button>
-        <button type="button" class="icon-btn danger" data-action="delete" tabIndex={-1} aria-label={t('libraryDelete')} title={`${t('libraryDelete')} (Delete)`} onClick={() => p.onDelete(item)}>
+        <button type="button" class="icon-btn danger" data-action="delete" tabIndex={p.tabbable ? 0 : -1} aria-label={t('libraryDelete')} title={`${t('libraryDelete')} (Delete)`} onClick={() => p.onDelete(item)}>
           <IconTrash />
         </button>
       </span>
     </li>
   );
+}
+
+/**
+ * The row's picture: a small copy of the picture stored with the article (a blob: URL from the thumbnail source,
+ * released when the row goes away or shows another article), else a plain tile with the site's initial. Decorative:
+ * the title beside it names the link.
+ */
+function Thumb({ item, site, source }: { item: ArticleSummary; site: string; source?: ThumbnailSource }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [broken, setBroken] = useState(false);
+  useEffect(() => {
+    if (!source) return;
+    const stop = new AbortController();
+    let url: string | null = null;
+    setBroken(false);
+    void source.acquire(item, stop.signal).then((u) => {
+      if (!u) return;
+      if (stop.signal.aborted) return source.release(u);
+      url = u;
+      setSrc(u);
+    });
+    return () => {
+      stop.abort();
+      if (url) source.release(url);
+      setSrc(null);
+    };
+  }, [source, item.id, item.updatedAt]);
+  return (
+    <span class="thumb" aria-hidden="true">
+      {src && !broken ? <img src={src} alt="" decoding="async" onError={() => setBroken(true)} /> : <span class="initial">{initialOf(site)}</span>}
+    </span>
+  );
+}
+
+function initialOf(site: string): string {
+  const m = /\p{L}|\p{N}/u.exec(site);
+  return m ? m[0].toLocaleUpperCase() : '';
+}
+
+/** Text with the words of the search marked: text nodes and <mark> elements (never HTML). */
+function Marked({ text, query }: { text: string; query: string }) {
+  if (!query) return <>{text}</>;
+  const ranges = highlightRanges(text, query);
+  if (!ranges.length) return <>{text}</>;
+  return <>{splitByRanges(text, ranges).map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</>;
+}
+
+/** The date a row shows: the article's own date, else the day it was saved, said as such. */
+function rowDate(item: ArticleSummary, t: Translate, locale: string | undefined): { iso: string; text: string } {
+  const published = item.publishedTime ? Date.parse(item.publishedTime) : NaN;
+  if (Number.isFinite(published)) return { iso: new Date(published).toISOString(), text: shortDate(item.publishedTime!, locale) };
+  return { iso: new Date(item.savedAt).toISOString(), text: t('librarySavedOn', shortDate(item.savedAt, locale)) };
 }
 
 function hostOf(url: string): string {
@@ -262,19 +341,5 @@ function hostOf(url: string): string {
   }
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function shortDate(ms: number, locale: string | undefined): string {
-  const d = new Date(ms);
-  const thisYear = d.getFullYear() === new Date().getFullYear();
-  const key = `${locale}|${thisYear}`;
-  let f = formats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, thisYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
-    } catch {
-      f = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
-    }
-    formats.set(key, f);
-  }
-  return f.format(d);
-}
+// The one formatter of every view (utils/locale-format.ts): an article's ISO date falls on its page's day.
+const shortDate = (value: number | string, locale: string | undefined): string => formatListDate(value, locale);

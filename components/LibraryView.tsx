@@ -7,6 +7,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/library/types';
 import type { Translate } from './i18n';
 import { LibraryList } from './LibraryList';
+import { cycleFocus } from './focus-cycle';
+import type { ThumbnailSource } from '@/utils/library-ui/thumbnails';
 import {
   IconBook, IconX, IconExport, IconExternal, IconImport, IconLibrary, IconSave, IconSearch, IconSelect, IconSettings, IconTrash,
 } from './library-icons';
@@ -19,6 +21,8 @@ export interface CurrentPageView {
   /** Jernih can run there (a web page, not a browser page). */
   canRun: boolean;
   saving: boolean;
+  /** The page is already in the library: the card says so and offers Remove instead of Save. */
+  saved?: boolean;
   /** On a supported site: its auto-clean switch. */
   auto: { label: string; on: boolean } | null;
 }
@@ -104,6 +108,8 @@ export interface LibraryViewProps {
   onImportCancel: () => void;
   onReadPage: () => void;
   onSavePage: () => void;
+  /** Takes the current page's article out of the library (with Undo, as a delete from the list). */
+  onRemovePage?: () => void;
   onAutoClean: (on: boolean) => void;
   onAllowImages: () => void;
   onSkipImages: () => void;
@@ -112,9 +118,15 @@ export interface LibraryViewProps {
   onOpenTab: () => void;
   onOptions: () => void;
   onPainted?: () => void;
+  /** The search whose results are listed ('' otherwise): the rows mark its words. */
+  highlight?: string;
+  /** Small copies of the stored lead pictures for the rows. */
+  thumbnails?: ThumbnailSource;
 }
 
 export const ROW_HEIGHT = { popup: 92, tab: 104 } as const;
+/** Side of a row's square thumbnail, CSS px (library.css .thumb uses the same sizes). */
+export const THUMB_SIZE = { popup: 56, tab: 72 } as const;
 
 export function LibraryView(p: LibraryViewProps) {
   const { t, mode } = p;
@@ -134,9 +146,17 @@ export function LibraryView(p: LibraryViewProps) {
 
   const status = statusLine(p);
   return (
-    <div class="library" data-mode={mode} data-theme={p.dark ? 'dark' : 'light'} aria-busy={p.loading || !!p.busy}>
+    <div
+      class="library"
+      data-mode={mode}
+      data-theme={p.dark ? 'dark' : 'light'}
+      aria-busy={p.loading || !!p.busy}
+      // The popup is a window of its own: Tab goes round it, never out to <body>.
+      onKeyDown={mode === 'popup' ? (e) => cycleFocus(e, e.currentTarget as Element) : undefined}
+    >
       {mode === 'tab' && <SideBar {...p} />}
-      <div class="main">
+      <main class="main">
+        {mode === 'tab' && <h1 class="sr">{t('libraryTitle')}</h1>}
         {mode === 'popup' && (
           <header class="head">
             <span class="brand">
@@ -208,12 +228,14 @@ export function LibraryView(p: LibraryViewProps) {
             onNearEnd={p.onNearEnd}
             onLeaveTop={() => search.current?.focus()}
             onPainted={p.onPainted}
+            highlight={p.highlight}
+            thumbnails={p.thumbnails}
           />
         ) : (
           <Empty {...p} />
         )}
         {mode === 'tab' && <p class="keys">{t('libraryKeysHint')}</p>}
-      </div>
+      </main>
       {p.panel && <Panel {...p} panel={p.panel} />}
       <Toast {...p} />
     </div>
@@ -242,9 +264,20 @@ function CurrentPage(p: LibraryViewProps & { current: CurrentPageView }) {
           <button type="button" class="btn" data-action="read-page" onClick={p.onReadPage}>
             <IconBook /> {t('libraryReadPage')}
           </button>
-          <button type="button" class="btn primary" data-action="save-page" disabled={current.saving} aria-busy={current.saving} onClick={p.onSavePage}>
-            <IconSave /> {current.saving ? t('librarySaving') : t('librarySavePage')}
-          </button>
+          {current.saved ? (
+            <div class="saved-page">
+              <span class="saved-state" data-state="saved" title={t('librarySavedPage')}>
+                <IconSave filled /> {t('readerSaved')}
+              </span>
+              <button type="button" class="btn small danger" data-action="remove-page" aria-label={t('libraryRemovePageLabel')} onClick={p.onRemovePage}>
+                {t('libraryRemovePage')}
+              </button>
+            </div>
+          ) : (
+            <button type="button" class="btn primary" data-action="save-page" disabled={current.saving} aria-busy={current.saving} onClick={p.onSavePage}>
+              <IconSave /> {current.saving ? t('librarySaving') : t('librarySavePage')}
+            </button>
+          )}
         </div>
       ) : (
         <p class="hint">{t('libraryCannotUsePage')}</p>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { formatDate, type Translate } from './i18n';
+import type { Translate } from './i18n';
+import { formatDateTime, languageName } from '@/utils/locale-format';
 import { THEMES, type Theme, type TranslationSettings, type UserRule } from '@/utils/settings';
 import type { TranslationForm } from '@/utils/secrets';
-import { languageName } from './TranslatePanel';
 import { THEME_KEYS } from './AppearancePanel';
 
 export interface SiteRow {
@@ -40,15 +40,17 @@ export interface OptionsViewProps {
   /**
    * Translation: the saved choice (its key only as `hasKey`: the key is never shown), the providers this browser
    * offers, and the languages for "Translate into". `revision` changes after each save: the form starts afresh.
+   * `setUp`: opened from the reader's Translate panel to set up this service (it is picked, its field focused).
    */
-  translation?: { saved: TranslationSettings; offered: string[]; languages: string[]; uiLang: string; revision?: number };
+  translation?: { saved: TranslationSettings; offered: string[]; languages: string[]; uiLang: string; revision?: number; setUp?: 'libretranslate' | 'deepl' | null };
   /** Called in the Save click itself (it asks for the service's host permission). The key: new, null (remove) or left out (keep). */
   onSaveTranslation?: (next: TranslationForm) => void;
   translationStatus?: { kind: 'ok' | 'error'; text: string } | null;
 }
 
-type ProviderChoice = 'none' | 'chrome-builtin' | 'libretranslate' | 'deepl';
+type ProviderChoice = 'auto' | 'none' | 'chrome-builtin' | 'libretranslate' | 'deepl';
 const PROVIDER_KEYS: Record<ProviderChoice, string> = {
+  auto: 'optionsProviderAuto',
   none: 'optionsProviderNone',
   'chrome-builtin': 'optionsProviderChrome',
   libretranslate: 'optionsProviderLibre',
@@ -75,7 +77,7 @@ function TranslationSection(p: OptionsViewProps) {
   const { t } = p;
   const tr = p.translation!;
   const saved = tr.saved.provider;
-  const [choice, setChoice] = useState<ProviderChoice>(saved.id);
+  const [choice, setChoice] = useState<ProviderChoice>(tr.setUp ?? saved.id);
   const [url, setUrl] = useState(saved.id === 'libretranslate' ? saved.url : '');
   // The key fields start empty: a stored key is said to be there, never shown (issue #14).
   const [ltKey, setLtKey] = useState('');
@@ -86,7 +88,7 @@ function TranslationSection(p: OptionsViewProps) {
   const keyChange = (typed: string): { apiKey?: string | null } =>
     typed.trim() ? { apiKey: typed.trim() } : removeKey && keySaved(choice) ? { apiKey: null } : {};
   const [target, setTarget] = useState(tr.saved.target);
-  const choices = (['none', ...tr.offered] as ProviderChoice[]).filter((c, i, a) => a.indexOf(c) === i);
+  const choices = (['auto', 'none', ...tr.offered] as ProviderChoice[]).filter((c, i, a) => a.indexOf(c) === i);
   const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
   const submit = (e: Event) => {
     e.preventDefault();
@@ -115,7 +117,7 @@ function TranslationSection(p: OptionsViewProps) {
         {choice === 'libretranslate' && (
           <div class="fields">
             <label for="lt-url">{t('optionsLibreUrl')}</label>
-            <input id="lt-url" name="lt-url" type="url" inputMode="url" placeholder="https://libretranslate.example.org" value={url} onInput={(e) => setUrl(value(e))} />
+            <input id="lt-url" name="lt-url" type="url" inputMode="url" autoFocus={tr.setUp === 'libretranslate'} placeholder="https://libretranslate.example.org" value={url} onInput={(e) => setUrl(value(e))} />
             <label for="lt-key">{t('optionsLibreKey')}</label>
             <input
               id="lt-key" name="lt-key" type="password" autoComplete="off" value={ltKey} onInput={(e) => setLtKey(value(e))}
@@ -128,7 +130,7 @@ function TranslationSection(p: OptionsViewProps) {
           <div class="fields">
             <label for="deepl-key">{t('optionsDeeplKey')}</label>
             <input
-              id="deepl-key" name="deepl-key" type="password" autoComplete="off" value={deeplKey} onInput={(e) => setDeeplKey(value(e))}
+              id="deepl-key" name="deepl-key" type="password" autoComplete="off" autoFocus={tr.setUp === 'deepl'} value={deeplKey} onInput={(e) => setDeeplKey(value(e))}
               aria-describedby={keySaved('deepl') ? 'deepl-key-state' : undefined}
             />
             <KeyState p={p} id="deepl-key-state" saved={keySaved('deepl')} removing={removeKey} onRemove={() => setRemoveKey(true)} />
@@ -266,7 +268,7 @@ export function OptionsView(p: OptionsViewProps) {
                 <li key={r.host} data-rule={r.host}>
                   <div class="rule-head">
                     <strong>{r.host}</strong>
-                    <span class="muted">{formatDate(r.updated, p.locale)}</span>
+                    <span class="muted">{formatDateTime(r.updated, null, p.locale)}</span>
                     <button type="button" data-remove-rule={r.host} onClick={() => p.onRemoveRule?.(r.host)} aria-label={t('optionsRemoveSiteNamed', r.host)}>
                       {t('optionsRemoveSite')}
                     </button>

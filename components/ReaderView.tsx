@@ -4,7 +4,8 @@ import type { Article } from '@/utils/extract/types';
 import type { Settings, SettingsPatch } from '@/utils/settings';
 import type { ReaderAction } from '@/utils/reader/keymap';
 import { ArticleBody } from './ArticleBody';
-import { ReaderToolbar } from './ReaderToolbar';
+import { ReaderToolbar, toolbarItems } from './ReaderToolbar';
+import { splitBar } from './toolbar-layout';
 import { AppearancePanel } from './AppearancePanel';
 import { ContentsNav } from './ContentsNav';
 import { SpeechPanel } from './SpeechPanel';
@@ -15,7 +16,8 @@ import { FixBar } from './FixBar';
 import { TranslatePanel } from './TranslatePanel';
 import { IconClose, IconUp } from './icons';
 import { outlineOf, type OutlineItem } from './outline';
-import { formatDate, type Translate } from './i18n';
+import type { Translate } from './i18n';
+import { formatDateTime } from '@/utils/locale-format';
 import { safeUrl } from '@/utils/safe-url';
 import type { FixView, PanelName, SpeechView, ToolbarAction, TranslateEvent, TranslateView, ViewEvent } from './reader-types';
 
@@ -69,20 +71,23 @@ const PANEL_TITLES: Record<PanelName, string> = {
   appearance: 'appearance',
   contents: 'contents',
   more: 'moreActions',
-  speech: 'voiceSettings',
+  speech: 'listen',
   help: 'shortcuts',
   report: 'reportProblem',
 };
 
 export function ReaderView(props: ReaderViewProps) {
   const { article, settings: s, t, locale, panel } = props;
-  const date = formatDate(article.publishedTime, locale);
+  // In the zone the page stated ("14 September 2023, 14.54 WIB"), in the UI's language.
+  const date = formatDateTime(article.publishedTime, article.publishedZone, locale);
   const host = hostOf(article.url);
   const [leadFailed, setLeadFailed] = useState(false);
   const [outline, setOutline] = useState<OutlineItem[]>([]);
   const [progress, setProgress] = useState(0);
   const [scrolled, setScrolled] = useState(false);
   const [active, setActive] = useState<string | null>(null);
+  // How many of the toolbar's items are in More because the bar has no room for them (the toolbar measures).
+  const [overflow, setOverflow] = useState(0);
   const readerRef = useRef<HTMLDivElement>(null);
   const leadSrc = article.leadImage && !article.leadImage.inBody && !leadFailed ? safeUrl(article.leadImage.src) : null;
   const lead = leadSrc && article.leadImage ? { ...article.leadImage, src: leadSrc } : null;
@@ -187,6 +192,9 @@ export function ReaderView(props: ReaderViewProps) {
     ...(c.on ? { '--bg': c.background, '--fg': c.text, '--accent': c.link, '--focus': c.link } : {}),
   };
 
+  const barItems = toolbarItems({ t, panel, speech: props.speech, hasContents, actions: props.actions, onPanel: props.onPanel, onEvent: props.onEvent });
+  const bar = splitBar(barItems, overflow);
+
   const panelBox = (name: PanelName, body: ComponentChildren) =>
     panel === name && (
       <section class={`panel panel-${name}`} role="dialog" aria-labelledby={`panel-${name}-title`} data-panel={name}>
@@ -220,20 +228,19 @@ export function ReaderView(props: ReaderViewProps) {
       style={style}
       onPointerDown={onPointerDown}
     >
-      <div class="top">
+      {/* The banner landmark: the toolbar, the reading progress and the fix and translation bars (axe "region"). */}
+      <header class="top" aria-label={t('toolbarLabel')}>
         <ReaderToolbar
           t={t}
           panel={panel}
-          speech={props.speech}
-          hasContents={hasContents}
-          actions={props.actions}
-          autoSite={props.autoSite}
-          onAutoClean={props.onAutoClean}
+          items={bar.bar}
+          overflow={overflow}
+          movable={barItems.length}
+          onOverflow={setOverflow}
           autoOpened={props.autoOpened}
           exitLabel={props.exitLabel}
           onExit={props.onExit}
           onPanel={props.onPanel}
-          onEvent={props.onEvent}
         />
         <div
           class="progress"
@@ -247,13 +254,25 @@ export function ReaderView(props: ReaderViewProps) {
         </div>
         <FixBar t={t} fix={props.fix} onEvent={props.onEvent} />
         {props.translate && <TranslatePanel t={t} view={props.translate} locale={locale} onEvent={(e) => props.onTranslate?.(e)} />}
-      </div>
+      </header>
       {panelBox('appearance', <AppearancePanel settings={s} t={t} onSettings={props.onSettings} />)}
       {panelBox(
         'speech',
         <SpeechPanel t={t} speech={props.speech} rate={s.speechRate} onVoice={props.onVoice} onRate={(speechRate) => props.onSettings({ speechRate })} onEvent={props.onEvent} />,
       )}
-      {panelBox('more', <MoreMenu t={t} ruleHost={props.ruleHost} fixable={props.fixable !== false} onEvent={props.onEvent} />)}
+      {panelBox(
+        'more',
+        <MoreMenu
+          t={t}
+          ruleHost={props.ruleHost}
+          fixable={props.fixable !== false}
+          overflow={bar.more}
+          autoSite={props.autoSite}
+          onAutoClean={props.onAutoClean}
+          onPanel={props.onPanel}
+          onEvent={props.onEvent}
+        />,
+      )}
       {panelBox('help', <ShortcutsDialog t={t} available={available} />)}
       {props.report && panelBox('report', <ReportDialog t={t} json={props.report.json} copied={props.report.copied} onEvent={props.onEvent} />)}
       <div class="layout">

@@ -1,6 +1,7 @@
 import { SPEECH_RATE, stepRange } from '@/utils/settings';
 import type { Translate } from './i18n';
 import type { SpeechView, ViewEvent } from './reader-types';
+import { IconListen, IconPause, IconPlay, IconStop } from './icons';
 
 export interface SpeechPanelProps {
   t: Translate;
@@ -11,13 +12,41 @@ export interface SpeechPanelProps {
   onEvent: (event: ViewEvent) => void;
 }
 
-/** Voice and speed for reading aloud, and "read from the top". */
+/**
+ * The Listen panel (the toolbar's Listen button opens it): start, pause or resume and stop reading aloud, read from
+ * the top, and the voice and speed, all in one place (they were a second, settings-looking icon beside "Aa").
+ * L and Shift+L still start, pause and stop without opening it.
+ */
 export function SpeechPanel({ t, speech, rate, onVoice, onRate, onEvent }: SpeechPanelProps) {
+  const playLabel = speech.state === 'playing' ? t('listenPause') : speech.state === 'paused' ? t('listenResume') : t('listen');
   return (
     <div class="panel-body speech">
+      <div class="buttons listen-controls">
+        <button
+          type="button"
+          class="btn primary"
+          data-action="listen"
+          data-autofocus={speech.noVoice ? undefined : true}
+          aria-label={playLabel}
+          title={`${playLabel} (L)`}
+          aria-pressed={speech.state === 'playing'}
+          disabled={!!speech.noVoice}
+          onClick={() => onEvent('listen')}
+        >
+          {speech.state === 'playing' ? <IconPause /> : speech.state === 'paused' ? <IconPlay /> : <IconListen />} <span>{playLabel}</span>
+        </button>
+        {speech.state !== 'idle' && (
+          <button type="button" class="btn" data-action="listen-stop" aria-label={t('listenStop')} title={`${t('listenStop')} (Shift+L)`} onClick={() => onEvent('listen-stop')}>
+            <IconStop /> <span>{t('listenStop')}</span>
+          </button>
+        )}
+        <button type="button" class="btn" data-action="listen-top" disabled={!!speech.noVoice} onClick={() => onEvent('listen-top')}>
+          {t('listenFromTop')}
+        </button>
+      </div>
       {speech.noVoice ? (
         <p class="no-voice" role="alert" data-no-voice>
-          {t('noVoice', speech.noVoice)}
+          {t('noVoice', [speech.noVoice.name, speech.noVoice.withArticle])}
         </p>
       ) : (
         <label class="field">
@@ -43,11 +72,6 @@ export function SpeechPanel({ t, speech, rate, onVoice, onRate, onEvent }: Speec
         </output>
         <button type="button" class="step" data-action="rate-more" aria-label={t('faster')} title={t('faster')} disabled={rate >= SPEECH_RATE.max} onClick={() => onRate(stepRange(rate, SPEECH_RATE, 1))}>
           +
-        </button>
-      </div>
-      <div class="buttons">
-        <button type="button" class="btn" data-action="listen-top" disabled={!!speech.noVoice} onClick={() => onEvent('listen-top')}>
-          {t('listenFromTop')}
         </button>
       </div>
       <p class="hint">{t('listenHint')}</p>

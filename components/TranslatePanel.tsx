@@ -1,6 +1,7 @@
 import type { Translate } from './i18n';
 import type { TranslateEvent, TranslateView, TranslateViewMode } from './reader-types';
 import { IconClose } from './icons';
+import { languageInSentence, languageName } from '@/utils/locale-format';
 
 export interface TranslatePanelProps {
   t: Translate;
@@ -30,19 +31,59 @@ const ERROR_KEYS: Record<string, string> = {
   'same-language': 'translateSameLanguage',
 };
 
+/** The services the panel offers when none is chosen: name, what it sends where, and its button (issue 13). */
+const OFFER_KEYS: Record<NonNullable<TranslateView['offers']>[number]['id'], { name: string; what: string; action: string }> = {
+  'chrome-builtin': { name: 'translateOfferChromeName', what: 'translateOfferChromeWhat', action: 'translateOfferChromeUse' },
+  libretranslate: { name: 'translateOfferLibreName', what: 'translateOfferLibreWhat', action: 'translateOfferLibreSetUp' },
+  deepl: { name: 'translateOfferDeeplName', what: 'translateOfferDeeplWhat', action: 'translateOfferDeeplSetUp' },
+};
+
+/** First press with no service chosen: the choice, here, instead of "open Options". `name`: a language in running text. */
+function ProviderChoice({ t, view: v, name, onEvent }: { t: Translate; view: TranslateView; name: (code: string) => string; onEvent: TranslatePanelProps['onEvent'] }) {
+  const why =
+    v.onDevice === 'absent'
+      ? t('translateChooseNoOnDevice')
+      : v.onDevice === 'unsupported-pair'
+        ? t('translateChooseOnDevicePair', [name(v.source ?? ''), name(v.target)])
+        : null;
+  return (
+    <div class="tr-choose" role="group" aria-labelledby="tr-choose-title" data-translate-choose>
+      <p class="tr-choose-title" id="tr-choose-title">{t('translateChooseTitle')}</p>
+      {why && <p class="tr-note">{why}</p>}
+      <ul class="tr-offers">
+        {(v.offers ?? []).map((o) => (
+          <li key={o.id} data-offer={o.id}>
+            <div class="tr-offer-text">
+              <strong id={`tr-offer-${o.id}`}>{t(OFFER_KEYS[o.id].name)}</strong>
+              <span id={`tr-offer-${o.id}-what`}>{t(OFFER_KEYS[o.id].what)}</span>
+            </div>
+            <button
+              type="button"
+              class={o.needs === 'nothing' ? 'btn primary' : 'btn'}
+              data-action="translate-provider"
+              data-provider={o.id}
+              aria-describedby={`tr-offer-${o.id}-what`}
+              onClick={() => onEvent({ type: 'provider', id: o.id })}
+            >
+              {t(OFFER_KEYS[o.id].action)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {v.settingUp && (
+        <p class="tr-note" role="status" data-translate-setting-up={v.settingUp}>
+          {t(v.settingUp === 'deepl' ? 'translateSettingUpDeepl' : 'translateSettingUpLibre')}
+        </p>
+      )}
+    </div>
+  );
+}
+
 const MODES: { mode: TranslateViewMode; key: string }[] = [
   { mode: 'translated', key: 'translateViewTranslated' },
   { mode: 'original', key: 'translateViewOriginal' },
   { mode: 'side', key: 'translateViewSideBySide' },
 ];
-
-export function languageName(code: string, locale: string | undefined): string {
-  try {
-    return new Intl.DisplayNames([locale ?? 'en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The translation bar under the toolbar: From and To (the source always overridable: Indonesian and Malay are easy
@@ -50,12 +91,14 @@ export function languageName(code: string, locale: string | undefined): string {
  */
 export function TranslatePanel({ t, view: v, locale, onEvent }: TranslatePanelProps) {
   const name = (code: string) => languageName(code, locale);
+  // In running text a language takes the UI language's grammar ("dari bahasa Indonesia ke bahasa Inggris").
+  const inSentence = (code: string) => (code ? languageInSentence(code, locale).name : '');
   const withExtra = (extra: (string | null)[]) => Array.from(new Set([...v.languages, ...extra.filter((x): x is string => !!x)]));
   const sources = withExtra([v.source, v.detected?.lang ?? null]);
   const targets = withExtra([v.target]);
   const busy = v.state === 'translating' || v.state === 'downloading';
   const errorText = v.error
-    ? t(ERROR_KEYS[v.error.kind] ?? 'translateErrorServer', [name(v.source ?? ''), name(v.target)])
+    ? t(ERROR_KEYS[v.error.kind] ?? 'translateErrorServer', [inSentence(v.source ?? ''), inSentence(v.target)])
     : null;
   const progress =
     v.state === 'downloading'
@@ -123,7 +166,8 @@ export function TranslatePanel({ t, view: v, locale, onEvent }: TranslatePanelPr
           <IconClose />
         </button>
       </div>
-      {v.detected?.uncertain && v.detected.lang && !busy && v.state !== 'done' && <p class="tr-note">{t('translateSourceIdMsNote')}</p>}
+      {v.state === 'choose' && <ProviderChoice t={t} view={v} name={inSentence} onEvent={onEvent} />}
+      {v.detected?.uncertain && v.detected.lang && !busy && v.state !== 'done' && <p class="tr-note" data-translate-lookalike-note>{t('translateSourceIdMsNote')}</p>}
       {progress && (
         <p class="tr-progress" role="status" data-translate-progress>
           {progress}

@@ -18,8 +18,11 @@ export interface SpeechView {
   voices: VoiceOption[];
   /** The voice in use (or chosen) for it. */
   voice: string | null;
-  /** Set when no voice speaks the article's language: that language's name. */
-  noVoice: string | null;
+  /**
+   * Set when no voice speaks the article's language: that language named in a sentence of the UI's language
+   * (utils/locale-format.ts languageInSentence: "English" / "an English"; "bahasa Inggris").
+   */
+  noVoice: { name: string; withArticle: string } | null;
 }
 
 export interface FixView {
@@ -64,7 +67,8 @@ export type TranslateViewMode = 'translated' | 'original' | 'side';
 
 /** The translation bar's state (utils/reader/translate.ts keeps it; TranslatePanel shows it). */
 export interface TranslateView {
-  state: 'idle' | 'detecting' | 'downloading' | 'translating' | 'done' | 'error' | 'cancelled';
+  /** 'choose': Translate was pressed with no usable service chosen; `offers` lists what the panel offers. */
+  state: 'idle' | 'detecting' | 'choose' | 'downloading' | 'translating' | 'done' | 'error' | 'cancelled';
   /** The article's language as used (the page's, detected, or the reader's choice); null: not known yet. */
   source: string | null;
   detected: { lang: string | null; via: 'page' | 'detector' | 'none'; uncertain: boolean } | null;
@@ -84,6 +88,12 @@ export interface TranslateView {
   error: { kind: string; options: boolean } | null;
   /** The provider's name, once done ("Translated by ..."). */
   provider: string | null;
+  /** In state 'choose': the services offered (on-device first) and what each needs (utils/translate/choice.ts). */
+  offers: { id: 'chrome-builtin' | 'libretranslate' | 'deepl'; needs: 'nothing' | 'server' | 'key' }[] | null;
+  /** In state 'choose': the on-device translator is offered, cannot do this pair, or is not in this browser. */
+  onDevice: 'offered' | 'unsupported-pair' | 'absent' | null;
+  /** The service whose set-up the panel opened on the options page (the panel says to come back to Translate). */
+  settingUp: 'libretranslate' | 'deepl' | null;
   /** The article text goes to a service on the internet. */
   remote: boolean;
   /** Language codes for the From and To lists. */
@@ -95,6 +105,8 @@ export type TranslateEvent =
   | { type: 'cancel' }
   | { type: 'close' }
   | { type: 'options' }
+  /** A service picked in the panel: the on-device one is used at once, the others open their set-up in Options. */
+  | { type: 'provider'; id: 'chrome-builtin' | 'libretranslate' | 'deepl' }
   | { type: 'mode'; mode: TranslateViewMode }
   | { type: 'source'; lang: string }
   | { type: 'target'; lang: string };

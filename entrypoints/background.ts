@@ -6,14 +6,16 @@
 import { browser } from 'wxt/browser';
 import { READER_SCRIPT, toggleReaderInTab } from '@/utils/background/toggle';
 import { ALL_SITES, syncRegisteredScripts } from '@/utils/background/user-sites';
-import { contentRequest, pageRequest, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
+import { contentRequest, keepPictures, pageRequest, picturesToKeepOf, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
 import { openLibrary } from '@/utils/library';
 import { loadSettings, SETTINGS_KEY, watchSettings } from '@/utils/settings';
 import { isDetectResult, isOpenOptions } from '@/utils/messages';
 import { serveTranslatePort, TRANSLATE_PORT } from '@/utils/background/translate-service';
+import { setUpHash } from '@/utils/translate/choice';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
 import { moveKeyOutOfSettings, openSecretStore, translationConfig, type SecretStore } from '@/utils/secrets';
 import { t } from '@/utils/i18n';
+import { welcomeOnInstalled } from '@/utils/background/welcome';
 
 const MENU_ID = 'jernih-read';
 const MENU_SAVE = 'jernih-save';
@@ -27,6 +29,8 @@ const action = browser.action ?? (browser as unknown as { browserAction: typeof 
 
 let lastTabId: number | undefined;
 let actionClicks = 0;
+/** runtime.onInstalled events seen and whether the welcome page opened (the browser tests wait for an update's). */
+const installs: { reason: string; welcomed: boolean }[] = [];
 
 async function showCannotRun(tabId: number) {
   // No notifications permission: the badge and the button's tooltip carry the message.
@@ -110,17 +114,30 @@ async function openLibraryPopup(tabId: number | undefined) {
   }
 }
 
+/** The pictures question in a small window of its own (Firefox; utils/library-ui/picture-ask.ts). */
+async function openPictureAsk(id: string) {
+  const url = browser.runtime.getURL(`/picture-ask.html?id=${encodeURIComponent(id)}&window=1` as never);
+  await browser.windows.create({ url, type: 'popup', width: 440, height: 300 }).catch(() => browser.tabs.create({ url }));
+}
+
 /** Library requests: content scripts may save their own tab's article or open the popup; extension pages may save or read any tab. */
 function onLibraryMessage(message: unknown, sender: Parameters<typeof contentRequest>[1]): Promise<unknown> | undefined {
   const fromPage = contentRequest(message, sender, browser.runtime.id);
   if (fromPage) {
     const { request, tabId, pageUrl } = fromPage;
     if (request.type === 'library:open') return openLibraryPopup(tabId).then(() => true);
-    return saveArticle(saveDeps, request.article, pageUrl);
+    return saveArticle(saveDeps, request.article, pageUrl).then((reply) => {
+      // Issue 13: Chrome asks in place, in a frame the reader shows; Firefox cannot frame an extension page in a
+      // web page without exposing its per-install address (issue #14), so the same question opens beside it.
+      if (import.meta.env.FIREFOX && reply.ok && reply.images.ask) void openPictureAsk(reply.id);
+      return reply;
+    });
   }
   const fromExtension = pageRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/' as never));
   if (fromExtension?.type === 'library:save-tab') return saveTab(fromExtension.tabId, saveDeps);
   if (fromExtension?.type === 'library:read-tab') return toggle(fromExtension.tabId);
+  if (fromExtension?.type === 'library:keep-pictures') return keepPictures(saveDeps, fromExtension.id);
+  if (fromExtension?.type === 'library:pictures-to-keep') return picturesToKeepOf(saveDeps, fromExtension.id);
   return undefined;
 }
 
@@ -156,7 +173,11 @@ function syncScripts() {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    void welcomeOnInstalled(details, { openTab: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as never) }) }).then(
+      (welcomed) => installs.push({ reason: details.reason, welcomed }),
+      () => installs.push({ reason: details.reason, welcomed: false }),
+    );
     browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
     browser.contextMenus.create({ id: MENU_SAVE, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image'] });
     // The toolbar icon's own menu (right-click on the icon): the library and saving, since a click reads.
@@ -188,6 +209,8 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || !isOpenOptions(message)) return undefined;
+    // On one service's set-up: a tab of its own with the service picked (openOptionsPage takes no address part).
+    if (message.setUp) return browser.tabs.create({ url: `${browser.runtime.getURL('/options.html' as never)}${setUpHash(message.setUp)}` }).then(() => true);
     return browser.runtime.openOptionsPage().then(() => true);
   });
   action.onClicked.addListener((tab) => {
@@ -212,7 +235,7 @@ export default defineBackground(() => {
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
   // actionClicks: the browser tests check that a simulated click reached the extension.
-  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, saveFromMenu, openLibraryPopup };
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, saveFromMenu, openLibraryPopup, installs: () => installs };
   // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
   // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
   // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.

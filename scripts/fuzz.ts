@@ -32,7 +32,7 @@ import { readFileSync } from 'node:fs';
 import { Pool, type JobEnd } from './lib/fuzz/pool';
 import { timeInChromium } from './lib/fuzz/chromium-time';
 import { failuresText, recordOf, replayCommand, summaryText, Tally, type FailureRecord } from './lib/fuzz/report';
-import { SLOW_MS, signature, type Failure, type Mode } from './lib/fuzz/run';
+import { HANG_MS, SLOW_MS, signature, type Failure, type Mode } from './lib/fuzz/run';
 import type { CaseResult, Job } from './lib/fuzz/worker';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -104,7 +104,7 @@ const unbuilt = (caseNo: number): CaseResult => ({
  * After the cases: slow ones timed again alone (a slow page is slow twice; one slow run can be the machine),
  * stopped ones written out, and the first case of each distinct failure shrunk.
  */
-async function followUp(pool: Pool, opts: Options, slowCases: CaseResult[], records: FailureRecord[], stopped: FailureRecord[]): Promise<{ confirmed: FailureRecord[]; notes: string[] }> {
+async function followUp(pool: Pool, opts: Options, slowCases: CaseResult[], records: FailureRecord[], stopped: FailureRecord[]): Promise<{ confirmed: FailureRecord[]; cleared: Set<FailureRecord>; notes: string[] }> {
   let confirmed: FailureRecord[] = [];
   const notes: string[] = [];
   // Far over the budget is no pause of a busy machine: confirmed as it is (bare Readability not timed).
@@ -137,7 +137,6 @@ async function followUp(pool: Pool, opts: Options, slowCases: CaseResult[], reco
       }
     }
   }, () => true, 1);
-  confirmed = await judgeInChromium(pool, confirmed, notes);
   const dumps: Job[] = stopped.map((f) => ({ type: 'dump', caseNo: f.caseNo }));
   await pool.run(dumps, (end) => {
     if ('reply' in end && end.reply.type === 'dumped') {
@@ -145,6 +144,8 @@ async function followUp(pool: Pool, opts: Options, slowCases: CaseResult[], reco
       if (rec) Object.assign(rec, end.reply.built, { inputPath: end.reply.path });
     }
   }, () => true, 1);
+  const cleared = await judgeInChromium(pool, [...confirmed, ...stopped], notes);
+  confirmed = confirmed.filter((f) => !cleared.has(f));
   if (opts.shrink) {
     const seen = new Set<string>();
     const jobs: Job[] = [];
@@ -167,57 +168,60 @@ async function followUp(pool: Pool, opts: Options, slowCases: CaseResult[], reco
       else if (end.reply.type === 'shrunk') rec.minimal = end.reply.minimal === null ? null : { html: end.reply.minimal, path: end.reply.path, runs: end.reply.runs };
     });
   }
-  return { confirmed, notes };
+  return { confirmed, cleared, notes };
 }
 
 /**
- * The budget is the user's browser: a case slow in jsdom (twice) is timed again in headless Chromium, and counts
- * only when it is over the budget there too (both figures are printed). Without Chromium, jsdom's figure stands.
+ * The budget is the user's browser: a case slow in jsdom (twice), or stopped there as hung in the engine's run, is
+ * timed again in headless Chromium, and counts only when it is over the budget there too (both figures are
+ * printed). Returns the records Chromium cleared. Without Chromium, jsdom's verdict stands.
  */
-async function judgeInChromium(pool: Pool, confirmed: FailureRecord[], notes: string[]): Promise<FailureRecord[]> {
-  const slow = confirmed.filter((f) => f.failure.kind === 'slow');
-  if (!slow.length) return confirmed;
-  const caseNos = [...new Set(slow.map((f) => f.caseNo))];
+async function judgeInChromium(pool: Pool, records: FailureRecord[], notes: string[]): Promise<Set<FailureRecord>> {
+  const cleared = new Set<FailureRecord>();
+  const engineModes: readonly string[] = ['explicit', 'gated'];
+  const judged = records.filter((f) => (f.failure.kind === 'slow' || f.failure.kind === 'hang') && engineModes.includes(f.failure.mode));
+  if (!judged.length) return cleared;
+  const caseNos = [...new Set(judged.map((f) => f.caseNo))];
   const inputs = new Map<number, { html: string; url: string }>();
   await pool.run(caseNos.map((caseNo): Job => ({ type: 'dump', caseNo })), (end) => {
     if ('reply' in end && end.reply.type === 'dumped') {
       inputs.set(end.job.caseNo, { html: readFileSync(end.reply.path, 'utf8'), url: end.reply.built.url });
-      for (const f of slow) if (f.caseNo === end.job.caseNo) f.inputPath = end.reply.path;
+      for (const f of judged) if (f.caseNo === end.job.caseNo) f.inputPath = end.reply.path;
     }
   }, () => true, 1);
   const timed = caseNos.filter((n) => inputs.has(n));
-  log(`timing ${timed.length} slow case(s) in headless Chromium\n`);
-  const modesOf = (n: number) => [...new Set(slow.filter((f) => f.caseNo === n).map((f) => f.failure.mode as Mode))];
+  log(`timing ${timed.length} slow or hung case(s) in headless Chromium\n`);
+  const modesOf = (n: number) => [...new Set(judged.filter((f) => f.caseNo === n).map((f) => f.failure.mode as Mode))];
   const { results, why, version } = await timeInChromium(timed.map((n) => ({ ...inputs.get(n)!, modes: modesOf(n) })));
   if (!results) {
-    notes.push(`slow cases not timed in Chromium (${why}): jsdom's figures stand`);
-    return confirmed;
+    notes.push(`slow or hung cases not timed in Chromium (${why}): jsdom's verdict stands`);
+    return cleared;
   }
   const byCase = new Map(timed.map((n, i) => [n, results[i]]));
   const withinBudget: string[] = [];
-  const kept = confirmed.filter((f) => {
-    if (f.failure.kind !== 'slow') return true;
+  for (const f of judged) {
     const t = byCase.get(f.caseNo);
-    if (!t) return true;
+    if (!t) continue;
     if (t instanceof Error) {
       f.failure.message += `; in Chromium: not timed (${t.message})`;
-      return true;
+      continue;
     }
     const runs = t.engine[f.failure.mode as Mode] ?? [];
     const best = runs.length ? Math.min(...runs) : Infinity;
-    const readability = t.readability.length ? Math.min(...t.readability) : undefined;
+    const readability = t.readability.length ? `${Math.min(...t.readability).toFixed(0)} ms` : '?';
+    const inJsdom = f.failure.kind === 'hang' ? `stopped after ${HANG_MS / 1000} s` : `${(f.failure.ms ?? 0).toFixed(0)} ms`;
     if (best <= SLOW_MS) {
-      withinBudget.push(`case ${f.caseNo} ${f.failure.mode}: jsdom ${(f.failure.ms ?? 0).toFixed(0)} ms, Chromium ${best.toFixed(0)} ms (bare Readability ${readability?.toFixed(0) ?? '?'} ms)`);
-      return false;
+      cleared.add(f);
+      withinBudget.push(`case ${f.caseNo} ${f.failure.mode}: jsdom ${inJsdom}, Chromium ${best.toFixed(0)} ms (bare Readability ${readability})`);
+    } else {
+      f.failure.message += `; in Chromium ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms (bare Readability ${readability})`;
     }
-    f.failure.message += `; in Chromium ${runs.map((ms) => ms.toFixed(0)).join(', ')} ms (bare Readability ${readability?.toFixed(0) ?? '?'} ms)`;
-    return true;
-  });
+  }
   if (withinBudget.length) {
-    notes.push(`slow in jsdom but within ${SLOW_MS} ms in Chromium ${version ?? ''} (the budget is the browser's; not failures): ${withinBudget.length}`);
+    notes.push(`slow or hung in jsdom but within ${SLOW_MS} ms in Chromium ${version ?? ''} (the budget is the browser's; not failures): ${withinBudget.length}`);
     for (const line of withinBudget) notes.push(`  ${line}`);
   }
-  return kept;
+  return cleared;
 }
 
 async function replay(opts: Options): Promise<number> {
@@ -239,9 +243,9 @@ async function replay(opts: Options): Promise<number> {
       say(`  payloads: ${r.payloads.join(', ') || 'none'}`);
       say(`  parse ${r.parseMs.toFixed(0)} ms; ${Object.entries(r.runs).map(([m, x]) => `${m} ${x!.ms.toFixed(1)} ms (${x!.outcome})`).join('; ')}`);
     }
-    const { confirmed, notes } = await followUp(pool, opts, r?.slow.length ? [r] : [], records, stoppedRec ? [stoppedRec] : []);
+    const { confirmed, cleared, notes } = await followUp(pool, opts, r?.slow.length ? [r] : [], records, stoppedRec ? [stoppedRec] : []);
     for (const note of notes) say(`  note: ${note}`);
-    const all = [...records, ...confirmed];
+    const all = [...records.filter((f) => !cleared.has(f)), ...confirmed];
     if (!r?.inputPath && (all.length || r)) {
       await pool.run([{ type: 'dump', caseNo }], (end) => {
         if ('reply' in end && end.reply.type === 'dumped') say(`  input written to ${end.reply.path} (${end.reply.bytes} bytes)`);
@@ -305,8 +309,9 @@ async function main(): Promise<number> {
     }
     const caseFailures = [...tally.failures];
     const casesDone = performance.now();
-    const { confirmed, notes: judged } = await followUp(pool, opts, slowCases, caseFailures, stopped);
+    const { confirmed, cleared, notes: judged } = await followUp(pool, opts, slowCases, caseFailures, stopped);
     notes.push(...judged);
+    tally.failures = tally.failures.filter((f) => !cleared.has(f));
     tally.failures.push(...confirmed);
     const seconds = (performance.now() - started) / 1000;
     const phases = `cases ${((casesDone - started) / 1000).toFixed(0)} s, re-timing, writing and shrinking failures ${((performance.now() - casesDone) / 1000).toFixed(0)} s`;

@@ -79,7 +79,13 @@ export type ReaderToBackground = { type: 'library:save'; article: Article } | { 
  * extension page (library popup) -> background: save the page of a tab (extracted there), or toggle the reader
  * in it. The background accepts these only from the extension's own pages.
  */
-export type PageToBackground = { type: 'library:save-tab'; tabId: number } | { type: 'library:read-tab'; tabId: number };
+export type PageToBackground =
+  | { type: 'library:save-tab'; tabId: number }
+  | { type: 'library:read-tab'; tabId: number }
+  /** Issue 13: fetch and store the pictures a saved article has not kept yet (after the person allowed their hosts). */
+  | { type: 'library:keep-pictures'; id: string }
+  /** Issue 13: which hosts the saved article's unkept pictures are on (the pictures question asks for those). */
+  | { type: 'library:pictures-to-keep'; id: string };
 
 export type SaveReply =
   | {
@@ -88,8 +94,11 @@ export type SaveReply =
       /** False: the page was saved before and its entry was updated. */
       created: boolean;
       title: string;
-      /** Pictures kept, pictures that could not be fetched, and of those the ones on other sites Jernih has no access to. */
-      images: { stored: number; failed: number; blocked: number };
+      /**
+       * Pictures kept, pictures that could not be fetched, and of those the ones on hosts Jernih has no access to
+       * (`hosts`); `ask`: ask for those hosts now, in place (the person has not said "Not now" before).
+       */
+      images: { stored: number; failed: number; blocked: number; hosts?: string[]; ask?: boolean };
     }
   | { ok: false; code: 'quota' | 'no-article' | 'cannot-run' | 'invalid' | 'error'; message: string };
 
@@ -107,6 +116,7 @@ export function isArticle(v: unknown): v is Article {
   const S = ARTICLE_LIMITS.short;
   if (!str(a.url, S) || !str(a.title, S) || !str(a.contentHtml, ARTICLE_LIMITS.html) || !str(a.textContent, ARTICLE_LIMITS.text)) return false;
   if (!str(a.excerpt, ARTICLE_LIMITS.text) || !strOrNull(a.byline, S) || !strOrNull(a.siteName, S) || !strOrNull(a.publishedTime, S)) return false;
+  if (a.publishedZone !== undefined && !strOrNull(a.publishedZone, 16)) return false;
   if (!strOrNull(a.lang, 40) || !strOrNull(a.ruleId, 200) || (a.dir !== 'ltr' && a.dir !== 'rtl')) return false;
   if (!num(a.wordCount) || !num(a.readingMinutes)) return false;
   if (a.leadImage !== null) {
@@ -136,6 +146,7 @@ export function isReaderToBackground(msg: unknown): msg is ReaderToBackground {
 export function isPageToBackground(msg: unknown): msg is PageToBackground {
   if (!msg || typeof msg !== 'object') return false;
   const m = msg as { type?: unknown; tabId?: unknown };
+  if (m.type === 'library:keep-pictures' || m.type === 'library:pictures-to-keep') return typeof (m as { id?: unknown }).id === 'string' && (m as { id: string }).id.length <= 200;
   return (m.type === 'library:save-tab' || m.type === 'library:read-tab') && Number.isInteger(m.tabId) && (m.tabId as number) >= 0;
 }
 
@@ -149,7 +160,8 @@ export function isSaveReply(msg: unknown): msg is SaveReply {
 export function savedMessage(reply: SaveReply, t: (key: string, subs?: string | string[]) => string): string {
   if (!reply.ok) return reply.message;
   const head = reply.created ? t('savedNew') : t('savedUpdated');
-  if (reply.images.blocked > 0) return `${head} ${t('savedWithoutPictures', String(reply.images.blocked))}`;
+  // Asked in place right after (issue 13): the question says it. Otherwise the saved copy carries the way to fix it.
+  if (reply.images.blocked > 0) return reply.images.ask ? head : `${head} ${t('savedWithoutPictures', String(reply.images.blocked))}`;
   if (reply.images.failed > 0) return `${head} ${t('savedSomePicturesFailed', String(reply.images.failed))}`;
   return head;
 }
@@ -196,8 +208,15 @@ export function isTranslatePortOut(msg: unknown): msg is TranslatePortOut {
   return typeof t === 'string' && /^translate:(segment|progress|done|cancelled|error)$/.test(t);
 }
 
-/** reader -> background: open the options page (from a translation error: "Choose a service in Options"). */
+/**
+ * reader -> background: open the options page (from a translation error: "Choose a service in Options"), or open it
+ * on one service's set-up (`setUp`: the reader picked that service in the Translate panel; issue 13).
+ */
 export interface OpenOptionsMessage {
   type: 'translate:open-options';
+  setUp?: 'libretranslate' | 'deepl';
 }
-export const isOpenOptions = (msg: unknown): msg is OpenOptionsMessage => (msg as { type?: unknown } | null)?.type === 'translate:open-options';
+export const isOpenOptions = (msg: unknown): msg is OpenOptionsMessage => {
+  const m = msg as { type?: unknown; setUp?: unknown } | null;
+  return m?.type === 'translate:open-options' && (m.setUp === undefined || m.setUp === 'libretranslate' || m.setUp === 'deepl');
+};

@@ -81,6 +81,7 @@ export async function translationConfig(setting: TranslationProviderSetting, sto
  * the stored one (left out: the field shows that a key is set, never the key).
  */
 export type TranslationChoice =
+  | { id: 'auto' }
   | { id: 'none' }
   | { id: 'chrome-builtin' }
   | { id: 'libretranslate'; url: string; apiKey?: string | null }

@@ -10,7 +10,9 @@
  * translation: the provider the reader chose (none, Chrome's on-device translator, LibreTranslate with its server and
  * optional key, DeepL with its key) and the target language; 6 takes the translation key out (issue #14): content
  * scripts load these settings and can read storage.local, so the key lives in the extension origin's IndexedDB
- * (utils/secrets.ts, used only by the background and extension pages) and the settings keep only `hasKey`.
+ * (utils/secrets.ts, used only by the background and extension pages) and the settings keep only `hasKey`; 7 makes
+ * the untouched default "automatic" (issue 13: translation was a dead end out of the box): the browser's on-device
+ * translator where it has one, else the reader is asked on the first Translate. A stored choice, None included, stays.
  */
 import { deeplEndpoint } from './translate/providers/deepl';
 
@@ -70,10 +72,12 @@ export interface UserRule {
 }
 
 /**
- * The translation service the reader chose; 'none' until they choose one (translation is off until asked).
+ * The translation service the reader chose. 'auto' until they choose: the on-device translator where the browser
+ * has one (utils/translate/choice.ts), else the Translate panel offers the services. 'none': translation off, chosen.
  * `hasKey` only says that a key is stored (utils/secrets.ts): the key itself is never in these settings.
  */
 export type TranslationProviderSetting =
+  | { id: 'auto' }
   | { id: 'none' }
   | { id: 'chrome-builtin' }
   | { id: 'libretranslate'; url: string; hasKey?: true }
@@ -85,10 +89,10 @@ export interface TranslationSettings {
   target: string;
 }
 
-export const DEFAULT_TRANSLATION: Readonly<TranslationSettings> = Object.freeze({ provider: Object.freeze({ id: 'none' as const }), target: '' });
+export const DEFAULT_TRANSLATION: Readonly<TranslationSettings> = Object.freeze({ provider: Object.freeze({ id: 'auto' as const }), target: '' });
 
 export interface Settings {
-  version: 6;
+  version: 7;
   theme: Theme;
   /** Body text size in CSS pixels. */
   fontSize: number;
@@ -113,9 +117,11 @@ export interface Settings {
   /** Saved articles keep their pictures as files, so they read offline with them ("Keep pictures for offline reading"). */
   saveImages: boolean;
   /**
-   * Access to all sites, for pictures hosted on another site than the article: not asked yet ('ask'), or the
-   * person's answer to the one question (from a click, with its explanation). Saving asks once; the options page
-   * can ask again. 'allowed' also keeps "detect everywhere" from giving the access back when it is switched off.
+   * Pictures on other hosts than the article's (the supported sites' own picture hosts need no asking): 'ask'
+   * lets a save from the reader ask in place for the hosts that article needs; 'declined' ("Not now") stops
+   * those in-place asks (the saved copy still offers its one button); 'allowed' is set only by the options
+   * page's access to all sites, and also keeps "detect everywhere" from giving that access back when it is
+   * switched off.
    */
   imageAccess: ImageAccess;
   translation: TranslationSettings;
@@ -126,13 +132,13 @@ export type ImageAccess = (typeof IMAGE_ACCESS)[number];
 
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export const SETTINGS_VERSION = 6;
+export const SETTINGS_VERSION = 7;
 export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_COLORS: Readonly<CustomColors> = Object.freeze({ on: false, text: '#1d1d1f', background: '#fdfdfc', link: '#0b57d0' });
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  version: 6,
+  version: 7,
   theme: 'auto',
   fontSize: FONT_SIZE.default,
   fontFamily: 'serif',
@@ -269,6 +275,8 @@ function migrateVoices(v: unknown): Record<string, string> {
  * the target.
  * v5 -> v6: a stored key (`apiKey`) becomes the marker `hasKey: true` and is dropped from the settings. The
  * background first copies it to the secret store (moveKeyOutOfSettings in utils/secrets.ts), then rewrites these.
+ * v6 -> v7: no provider stored (never chosen) becomes 'auto'. A stored one is kept, None too: version 6 wrote
+ * None both as its default and as a choice, and a choice must never be undone; an invalid one is None, as before.
  * Damaged values of any version fall back field by field.
  */
 export function migrateSettings(raw: unknown): Settings {
@@ -276,7 +284,7 @@ export function migrateSettings(raw: unknown): Settings {
   const s = raw as Record<string, unknown>;
   const colors = (s.customColors && typeof s.customColors === 'object' ? s.customColors : {}) as Record<string, unknown>;
   return {
-    version: 6,
+    version: 7,
     theme: THEMES.includes(s.theme as Theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
     fontSize: clampFontSize(s.fontSize),
     fontFamily: FONT_FAMILIES.includes(s.fontFamily as FontFamily) ? (s.fontFamily as FontFamily) : DEFAULT_SETTINGS.fontFamily,
@@ -323,7 +331,8 @@ function migrateTranslation(v: unknown): TranslationSettings {
   const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
   const target = typeof o.target === 'string' && LANG_SETTING.test(o.target) ? o.target : '';
   const p = (o.provider && typeof o.provider === 'object' ? o.provider : {}) as Record<string, unknown>;
-  let provider: TranslationProviderSetting = { id: 'none' };
+  // Never chosen (nothing stored) is the untouched default; something stored that is no valid choice stays off.
+  let provider: TranslationProviderSetting = o.provider === undefined || p.id === 'auto' ? { id: 'auto' } : { id: 'none' };
   if (p.id === 'chrome-builtin') provider = { id: 'chrome-builtin' };
   // A key of version 5 counts as stored: the background moves it to the secret store before anything uses it.
   const hasKey = p.hasKey === true || KEY_OK(p.apiKey);
@@ -360,7 +369,7 @@ const freshDefaults = (): Settings => ({
   userRules: [],
   autoCleanOff: [],
   userSites: [],
-  translation: { provider: { id: 'none' }, target: '' },
+  translation: { provider: { id: 'auto' }, target: '' },
 });
 
 /** The part of browser.storage.StorageArea this module needs. */

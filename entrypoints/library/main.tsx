@@ -4,7 +4,7 @@
  */
 import { safeUrl } from '@/utils/safe-url';
 import { earlyLibrary } from './open-early';
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 import '@/components/library.css';
 import { browser } from 'wxt/browser';
 import { startLibraryPage } from '@/utils/library-ui/page';
@@ -20,7 +20,7 @@ const tabParam = Number(params.get('tab') ?? NaN);
 const area = browser.storage.local;
 const page = (path: string) => browser.runtime.getURL(path as never);
 const send = (message: PageToBackground) => browser.runtime.sendMessage(message);
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLocale();
 document.documentElement.dataset.mode = mode;
 
 startLibraryPage({
@@ -28,7 +28,7 @@ startLibraryPage({
   win: window,
   root: document.getElementById('app')!,
   t,
-  locale: browser.i18n.getUILanguage(),
+  locale: uiLocale(),
   mode,
   openLibrary: () => earlyLibrary,
   loadSettings: () => loadSettings(area),

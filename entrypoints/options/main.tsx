@@ -11,13 +11,14 @@ import {
 } from '@/utils/settings';
 import { openSecretStore, saveTranslationForm, translationConfig, type TranslationForm } from '@/utils/secrets';
 import { offeredProviders } from '@/utils/translate/providers/index';
+import { setUpFromHash } from '@/utils/translate/choice';
 import { TRANSLATE_LANGS } from '@/utils/reader/translate';
 import { exportUserRules } from '@/utils/reader/rules-export';
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 
 const area = browser.storage.local;
 const app = document.getElementById('app')!;
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = uiLocale();
 let status: OptionsViewProps['status'] = null;
 let translationStatus: OptionsViewProps['translationStatus'] = null;
 let allSites = false;
@@ -69,7 +70,7 @@ function paint(s: Settings) {
         }
       }}
       onTheme={(theme) => void saveSettings(area, { theme })}
-      locale={browser.i18n.getUILanguage()}
+      locale={uiLocale()}
       userRules={s.userRules}
       onRemoveRule={(host) => void saveSettings(area, (cur) => withoutUserRule(cur, host)).then((next) => say('ok', t('optionsRuleRemoved', host), next))}
       onExportRules={() => download('jernih-site-rules.json', exportUserRules(s.userRules))}
@@ -82,7 +83,11 @@ function paint(s: Settings) {
           paint(await saveSettings(area, { imageAccess: granted ? 'allowed' : 'declined' }));
         });
       }}
-      translation={{ saved: s.translation, offered: offeredProviders(globalThis), languages: TRANSLATE_LANGS, uiLang: browser.i18n.getUILanguage(), revision: translationRevision }}
+      translation={{
+        saved: s.translation, offered: offeredProviders(globalThis), languages: TRANSLATE_LANGS, uiLang: browser.i18n.getUILanguage(), revision: translationRevision,
+        // Opened by the reader's "Set up LibreTranslate" / "Add your DeepL key" (#translation-<service>).
+        setUp: setUpFromHash(location.hash),
+      }}
       translationStatus={translationStatus}
       onSaveTranslation={(next) => saveTranslation(next, s)}
       onOpenLibrary={() => void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html' as never)}?view=tab` })}
@@ -123,6 +128,8 @@ function saveTranslation(next: TranslationForm, s: Settings) {
       if (!saved) return tell('error', t('optionsKeyNotSaved'), await loadSettings(area));
       await refreshKey(saved);
       translationRevision++;
+      // Set up: the form shows what is saved from now on.
+      if (setUpFromHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
       tell('ok', t('optionsTranslationSaved'), saved);
     },
     () => tell('error', t('optionsTranslationRefused', origins[0].replace(/\/\*$/, '')), s),

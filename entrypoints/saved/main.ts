@@ -1,14 +1,16 @@
 /** A saved article, offline (saved.html?id=…). Glue only: utils/library-ui/saved.ts has the logic. */
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 import { openLibrary } from '@/utils/library';
 import { startSavedPage } from '@/utils/library-ui/saved';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { browserSpeechEngine } from '@/utils/reader/speech';
 import { createReaderTranslation } from '@/utils/reader/translate';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
+import { setUpHash } from '@/utils/translate/choice';
 import { IconTranslate } from '@/components/icons';
 import { h } from 'preact';
+import type { KeepPicturesReply } from '@/utils/background/library';
 
 const area = browser.storage.local;
 let cache: Promise<TranslationCache> | undefined;
@@ -16,7 +18,7 @@ void startSavedPage({
   doc: document,
   win: window,
   t,
-  locale: browser.i18n.getUILanguage(),
+  locale: uiLocale(),
   id: new URLSearchParams(location.search).get('id'),
   openLibrary: () => openLibrary({ indexedDB, IDBKeyRange }),
   libraryUrl: `${browser.runtime.getURL('/library.html' as never)}?view=tab`,
@@ -31,7 +33,18 @@ void startSavedPage({
     direct: { providerEnv: { fetch: (u, init) => fetch(u, init) }, cache: () => (cache ??= openTranslationCache({ indexedDB })) },
     detectLanguage: (text) => browser.i18n.detectLanguage(text),
     scope: window,
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions: (setUp) =>
+      void (setUp ? browser.tabs.create({ url: `${browser.runtime.getURL('/options.html' as never)}${setUpHash(setUp)}` }) : browser.runtime.openOptionsPage()),
+    saveProvider: (provider) => saveSettings(area, (cur) => ({ translation: { ...cur.translation, provider } })),
   }),
   translateIcon: () => h(IconTranslate, null),
+  pictures: {
+    request: (origins) => browser.permissions.request({ origins }),
+    contains: (origins) => browser.permissions.contains({ origins }),
+    onAdded: (listener) => {
+      browser.permissions.onAdded.addListener(listener);
+      return () => browser.permissions.onAdded.removeListener(listener);
+    },
+    keep: (id) => browser.runtime.sendMessage({ type: 'library:keep-pictures', id }) as Promise<KeepPicturesReply>,
+  },
 });

@@ -56,7 +56,10 @@ describe('auto-clean in Chromium', () => {
     const text = (await readerText(page))!;
     expect(text).toContain('Kim Jong Un Undang Putin');
     expect(text).toContain('Show original');
-    expect(await page.evaluate(() => (document.body.shadowRoot!.querySelector('[data-action="auto-clean"]') as HTMLInputElement).checked)).toBe(true);
+    // The site's switch is in More (issue 13: not on the reading bar).
+    await page.locator('.toolbar [data-panel-toggle="more"]').click();
+    expect(await page.evaluate(() => (document.body.shadowRoot!.querySelector('[data-panel="more"] [data-action="auto-clean"]') as HTMLInputElement).checked)).toBe(true);
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: join(ARTIFACTS, 'autoclean-kompas.png'), caret: 'initial' });
     await page.locator('[data-action="exit"]').click();
     await waitForReader(page, false);
@@ -87,10 +90,11 @@ describe('auto-clean in Chromium', () => {
     }
   });
 
-  it('the per-site switch turns auto-clean off and on (reader toolbar and options page)', async () => {
+  it('the per-site switch turns auto-clean off and on (reader\'s More menu and options page)', async () => {
     const url = server.siteUrl('kompas/seed-putin-kim');
     const page = await visit(url);
     await waitForReader(page);
+    await page.locator('.toolbar [data-panel-toggle="more"]').click();
     await page.locator('[data-action="auto-clean"]').uncheck();
     await page.waitForTimeout(200);
     await page.reload({ waitUntil: 'load' });

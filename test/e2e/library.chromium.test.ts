@@ -291,7 +291,7 @@ describe('saved articles in Chromium', () => {
     await inPopup(holder, `() => document.querySelector('[data-action="skip-images"]').click()`);
     const toast = await waitPopup<string>(holder, `() => document.querySelector('.toast.show')?.textContent ?? ''`, (v) => v.includes('library'));
     expect(toast).toContain('Saved to your library.');
-    expect(toast).toContain('Pictures from other sites not kept: 1.');
+    expect(toast).toContain('Pictures not kept: 1. The saved copy says how to keep them.');
     const listed = await waitPopup<string[]>(holder, `() => Array.from(document.querySelectorAll('.row .title')).map((t) => t.textContent)`, (v) => v.length === 2);
     expect(listed[0]).toContain(ARTICLES[1].title);
     // Closed as it closes when the person clicks elsewhere (an open popup would take the next click on the icon).

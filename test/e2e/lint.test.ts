@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SITE_RULES } from '../../utils/extract/sites';
-import { sitePatterns } from '../../utils/extract/site-patterns';
+import { pictureHostPatterns, sitePatterns } from '../../utils/extract/site-patterns';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUT = join(ROOT, '.output');
@@ -50,8 +50,9 @@ describe('release builds', () => {
     expect(declared.map((c) => c.js)).toEqual([['content-scripts/autoclean.js']]);
     expect([...declared[0].matches].sort()).toEqual(sitePatterns(SITE_RULES));
     expect(declared[0].matches.some((m) => m === '<all_urls>' || m.startsWith('*://*/'))).toBe(false);
-    expect(manifest.host_permissions).toBeUndefined();
-    expect((manifest.permissions as string[]).filter((p) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+    // Install-time host access beyond them: exactly the supported sites' picture hosts (issue 13), one host each.
+    const hosts = [...((manifest.host_permissions ?? []) as string[]), ...(manifest.permissions as string[]).filter((p) => p.includes('://') || p === '<all_urls>')];
+    expect(hosts.sort()).toEqual(pictureHostPatterns(SITE_RULES));
   });
 
   it('the e2e build does carry the trigger (so the check above tests something)', () => {

@@ -160,7 +160,7 @@ describe.skipIf(!hasFirefox)(`reader view in Firefox ESR${hasFirefox ? '' : ` (s
     await page.close();
   });
 
-  it('a page with no article gets a notice that fades, and is left untouched', async () => {
+  it('a page with no article gets a notice that stays until Esc, and is left untouched', async () => {
     // An empty app shell: no text at all (any page with text gets Readability's best, on request).
     const page = await openPage(server.fixture('non-article/app-shell'));
     const before = await domDigest(page);
@@ -169,6 +169,10 @@ describe.skipIf(!hasFirefox)(`reader view in Firefox ESR${hasFirefox ? '' : ` (s
     const notice = await page.evaluate(() => document.querySelector('jernih-notice')?.shadowRoot?.textContent);
     expect(notice).toContain('no article');
     await page.screenshot({ path: join(ARTIFACTS, 'notice-firefox.png') });
+    // It stays until the person closes it (issue 13), and offers the next steps.
+    const buttons = await page.evaluate(() => Array.from(document.querySelector('jernih-notice')!.shadowRoot!.querySelectorAll('button')).map((b) => b.dataset.action));
+    expect(buttons).toEqual(['no-article-pick', 'no-article-library', 'no-article-close']);
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('jernih-notice'), { timeout: 8000, polling: 100 });
     expect(await readerText(page)).toBeNull();
     expect(await domDigest(page)).toBe(before);

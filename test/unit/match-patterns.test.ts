@@ -3,7 +3,7 @@
  * "www." once gave `*://*.www.idntimes.com/*` (only sub-subdomains of www., never the site itself).
  */
 import { describe, expect, it } from 'vitest';
-import { sitePatterns, userSitePatterns } from '@/utils/extract/site-patterns';
+import { pictureHostPatterns, sitePatterns, userSitePatterns } from '@/utils/extract/site-patterns';
 import { findRule, SITE_RULES } from '@/utils/extract/sites';
 import { translationOrigins } from '@/utils/settings';
 
@@ -20,6 +20,8 @@ describe('match patterns (issue #14)', () => {
     expect(patterns.length).toBeGreaterThan(SITE_RULES.length);
     expect(problems(patterns)).toEqual([]);
     for (const rule of SITE_RULES) expect(problems(sitePatterns([rule])), rule.id).toEqual([]);
+    // Issue 13: the supported sites' picture hosts join the install-time host permissions.
+    expect(problems(pictureHostPatterns(SITE_RULES))).toEqual([]);
   });
 
   it('the grammar check catches what it should', () => {

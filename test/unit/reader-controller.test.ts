@@ -111,20 +111,79 @@ describe('reader controller', () => {
     expect(reader.isOpen).toBe(false);
   });
 
-  it('a page with no article gets a fading notice and stays as it was', async () => {
+  it('a page with no article gets a notice that stays, offers the next steps, closes on Esc, and leaves the page as it was', async () => {
     vi.useFakeTimers();
     const url = loadPage('non-article/app-shell');
     const { extractArticle } = await import('@/utils/extract');
-    const { env: e } = env(url, { extract: (doc) => extractArticle(doc, { url }) });
+    const openLibrary = vi.fn();
+    const { env: e } = env(url, { extract: (doc) => extractArticle(doc, { url }), openLibrary });
     const before = document.documentElement.outerHTML;
     const reader = createReaderController(e);
     expect(await reader.open()).toEqual({ state: 'no-article' });
     const notice = document.querySelector('jernih-notice');
-    expect(notice?.shadowRoot?.textContent).toContain('noArticle');
-    expect(notice?.shadowRoot?.querySelector('[role="status"]')).not.toBeNull();
-    vi.advanceTimersByTime(4000);
+    const root = notice?.shadowRoot;
+    expect(root?.textContent).toContain('noArticle');
+    expect(root?.querySelector('[role="dialog"]')?.getAttribute('aria-labelledby')).toBe('jernih-no-article-title');
+    expect(Array.from(root?.querySelectorAll('button') ?? []).map((b) => b.dataset.action)).toEqual(['no-article-pick', 'no-article-library', 'no-article-close']);
+    // The next steps are one key away: the focus is on Pick.
+    expect(root?.activeElement?.getAttribute('data-action')).toBe('no-article-pick');
+    // It no longer fades: still there long after a toast would have gone.
+    vi.advanceTimersByTime(60_000);
+    expect(document.querySelector('jernih-notice')).toBe(notice);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.querySelector('jernih-notice')).toBeNull();
     expect(document.documentElement.outerHTML).toBe(before);
+
+    // Saved articles: the library opens and the notice goes. The button again dismisses a notice that is up.
+    await reader.open();
+    (document.querySelector('jernih-notice')!.shadowRoot!.querySelector('[data-action="no-article-library"]') as HTMLButtonElement).click();
+    expect(openLibrary).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('jernih-notice')).toBeNull();
+    await reader.open();
+    expect(await reader.toggle()).toEqual({ state: 'closed' });
+    expect(document.querySelector('jernih-notice')).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('the no-article notice ignores what the page fakes: synthetic clicks and keys', async () => {
+    const url = loadPage('non-article/app-shell');
+    const { extractArticle } = await import('@/utils/extract');
+    const openLibrary = vi.fn();
+    const { env: e } = env(url, { extract: (doc) => extractArticle(doc, { url }), openLibrary, acceptSyntheticEvents: false });
+    const reader = createReaderController(e);
+    expect(await reader.open()).toEqual({ state: 'no-article' });
+    const root = document.querySelector('jernih-notice')!.shadowRoot!;
+    for (const action of ['no-article-pick', 'no-article-library', 'no-article-close']) (root.querySelector(`[data-action="${action}"]`) as HTMLButtonElement).click();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(openLibrary).not.toHaveBeenCalled();
+    expect(document.querySelector('jernih-picker')).toBeNull();
+    expect(document.querySelector('jernih-notice')).not.toBeNull();
+    await reader.toggle();
+    expect(document.querySelector('jernih-notice')).toBeNull();
+  });
+
+  it('Pick from the no-article notice picks a block on the page and opens the reader with it', async () => {
+    document.open();
+    document.write(`<!doctype html><html lang="en"><head><title>Harbour Ferries</title></head><body><div id="site" aria-hidden="true">
+<div class="notes"><h2>Notes for passengers</h2><p>Ferries leave the north pier every hour from six in the morning. Tickets are sold at the pier and on board, and children under five travel free with an adult.</p>
+<p>Bicycles are carried on every crossing, dogs on a lead too. Please arrive ten minutes early so the crew can load the cars first and leave on time.</p></div></div></body></html>`);
+    document.close();
+    const url = 'https://ferry.example.org/notes';
+    const { extractArticle } = await import('@/utils/extract');
+    const { env: e } = env(url, { extract: (doc, u, rule, gate) => extractArticle(doc, { url, userRule: rule, gate }) });
+    const reader = createReaderController(e);
+    expect(await reader.open()).toEqual({ state: 'no-article' });
+    (document.querySelector('jernih-notice')!.shadowRoot!.querySelector('[data-action="no-article-pick"]') as HTMLButtonElement).click();
+    expect(document.querySelector('jernih-notice')).toBeNull();
+    const picker = document.querySelector('jernih-picker');
+    expect(picker).not.toBeNull();
+    // A click on the block picks it (jsdom has no layout: elementFromPoint says which block is under the pointer).
+    const notes = document.querySelector('.notes')!;
+    document.elementFromPoint = () => notes;
+    notes.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    await vi.waitFor(() => expect(document.body.id).toBe('jernih-reader'));
+    expect(reader.isOpen).toBe(true);
+    expect(document.body.shadowRoot!.querySelector('.body')!.textContent).toContain('Bicycles are carried');
   });
 
   it('a failing extraction is reported and the page is left alone', async () => {
@@ -205,7 +264,10 @@ describe('reader features (jsdom)', () => {
   it('read aloud with a fake engine: starts at the title, highlights the paragraph and the word, pauses, resumes, stops', async () => {
     const engine = new FakeSpeech([{ name: 'English', lang: 'en-GB', voiceURI: 'en-1', default: true }]);
     const { reader, ctx } = await openOn('en-news/wire-story', { speech: () => engine });
-    (q('[data-action="listen"]') as HTMLButtonElement).click();
+    // Listen opens the Listen panel (play, stop, voice, speed); its first button reads.
+    (q('.toolbar [data-panel-toggle="speech"]') as HTMLButtonElement).click();
+    await tick();
+    (q('[data-panel="speech"] [data-action="listen"]') as HTMLButtonElement).click();
     await tick();
     expect(engine.last.text).toContain('Thames Barrier');
     expect(q('#jernih-title')!.classList.contains('speaking')).toBe(true);
@@ -226,9 +288,8 @@ describe('reader features (jsdom)', () => {
     const third = document.body.shadowRoot!.querySelectorAll('.body p')[2] as HTMLElement;
     third.click();
     expect(third.classList.contains('speaking')).toBe(true);
-    // The rate is the reader's own and applies at once.
-    (q('[data-panel-toggle="speech"]') as HTMLButtonElement).click();
-    await tick();
+    // The rate is the reader's own and applies at once (the Listen panel is still open).
+    expect(q('[data-panel="speech"]')).not.toBeNull();
     (q('[data-action="rate-more"]') as HTMLButtonElement).click();
     await tick();
     expect(ctx.stored.speechRate).toBe(1.1);
@@ -243,7 +304,7 @@ describe('reader features (jsdom)', () => {
   it('tells the reader when no voice speaks the article language', async () => {
     const engine = new FakeSpeech([{ name: 'English', lang: 'en-US', voiceURI: 'en-1', default: true }]);
     const { reader } = await openOn('kompas/seed-putin-kim', { speech: () => engine, locale: 'en' });
-    (q('[data-action="listen"]') as HTMLButtonElement).click();
+    key('l');
     await new Promise((r) => setTimeout(r, 10));
     expect(engine.spoken).toHaveLength(0);
     expect(q('[data-no-voice]')?.textContent).toContain('noVoice:Indonesian');

@@ -22,7 +22,7 @@ describe('settings', () => {
 
   it('migrates version 1 (theme and font size only) to the current version', () => {
     expect(migrateSettings({ version: 1, theme: 'sepia', fontSize: 23 })).toEqual({
-      ...DEFAULT_SETTINGS, version: 6, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
+      ...DEFAULT_SETTINGS, version: 7, theme: 'sepia', fontSize: 23, autoCleanOff: [], userSites: [], detectEverywhere: false,
     });
   });
 
@@ -30,7 +30,7 @@ describe('settings', () => {
     const v2 = { version: 2, theme: 'dark', fontSize: 22, autoCleanOff: ['kompas', 'tribunjateng.com'], userSites: ['tribunjateng.com'], detectEverywhere: true };
     const v3 = migrateSettings(v2);
     expect(v3).toEqual({
-      version: 6,
+      version: 7,
       theme: 'dark',
       fontSize: 22,
       autoCleanOff: ['kompas', 'tribunjateng.com'],
@@ -49,7 +49,7 @@ describe('settings', () => {
       userRules: [],
       saveImages: true,
       imageAccess: 'ask',
-      translation: { provider: { id: 'none' }, target: '' },
+      translation: { provider: { id: 'auto' }, target: '' },
     });
     // Migrating again changes nothing.
     expect(migrateSettings(v3)).toEqual(v3);
@@ -63,7 +63,7 @@ describe('settings', () => {
       autoCleanOff: ['detik'], userSites: ['tribunjateng.com'], detectEverywhere: true,
     };
     const v4 = migrateSettings(v3);
-    expect(v4).toEqual({ ...v3, version: 6, saveImages: true, imageAccess: 'ask', translation: { provider: { id: 'none' }, target: '' } });
+    expect(v4).toEqual({ ...v3, version: 7, saveImages: true, imageAccess: 'ask', translation: { provider: { id: 'auto' }, target: '' } });
     expect(migrateSettings(v4)).toEqual(v4);
     // v4 values are kept; damaged ones fall back to their defaults.
     expect(migrateSettings({ ...v4, saveImages: false, imageAccess: 'declined' })).toMatchObject({ saveImages: false, imageAccess: 'declined' });
@@ -71,11 +71,11 @@ describe('settings', () => {
     expect(migrateSettings({ ...v4, saveImages: 'no', imageAccess: 'yes' })).toMatchObject({ saveImages: true, imageAccess: 'ask' });
   });
 
-  it('migrates version 4 to version 5 (and on): every v4 field kept, translation off with the browser language as target', () => {
+  it('migrates version 4 to version 5 (and on): every v4 field kept, translation not chosen (automatic since version 7) with the browser language as target', () => {
     const v4 = { ...migrateSettings({ version: 4, theme: 'dark', saveImages: false, imageAccess: 'allowed' }), version: 4 } as Record<string, unknown>;
     delete v4.translation;
     const v5 = migrateSettings(v4);
-    expect(v5).toEqual({ ...v4, version: 6, translation: { provider: { id: 'none' }, target: '' } });
+    expect(v5).toEqual({ ...v4, version: 7, translation: { provider: { id: 'auto' }, target: '' } });
     expect(migrateSettings(v5)).toEqual(v5);
     // Valid v5 choices are kept (their keys only as the marker, version 6); server addresses normalised.
     const lt = migrateSettings({ ...v5, translation: { provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000/', apiKey: ' k ' }, target: 'es' } });
@@ -91,7 +91,7 @@ describe('settings', () => {
 
   it('migrates version 5 to version 6: a stored translation key becomes a `hasKey` marker (issue #14, the key moves to the secret store)', () => {
     const lt = migrateSettings({ version: 5, translation: { provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', apiKey: 'k' }, target: 'es' } });
-    expect(lt.version).toBe(6);
+    expect(lt.version).toBe(7);
     expect(lt.translation).toEqual({ provider: { id: 'libretranslate', url: 'http://127.0.0.1:5000', hasKey: true }, target: 'es' });
     const deepl = migrateSettings({ version: 5, translation: { provider: { id: 'deepl', apiKey: 'abc:fx' }, target: '' } });
     expect(deepl.translation.provider).toEqual({ id: 'deepl', hasKey: true });
@@ -99,6 +99,27 @@ describe('settings', () => {
     expect(migrateSettings(deepl)).toEqual(deepl);
     // A marker without a service address, or a DeepL choice with neither key nor marker, is no choice.
     expect(migrateSettings({ translation: { provider: { id: 'deepl', hasKey: false } } }).translation.provider).toEqual({ id: 'none' });
+  });
+
+  it('migrates version 6 to version 7 (issue 13): only the untouched default becomes "automatic"; an explicit None or a service is kept', () => {
+    // Nothing stored, or settings from before translation existed: the new default, the browser's on-device
+    // translator where it has one, else the reader asks on the first Translate.
+    expect(migrateSettings(undefined).translation).toEqual({ provider: { id: 'auto' }, target: '' });
+    expect(DEFAULT_SETTINGS.translation.provider).toEqual({ id: 'auto' });
+    expect(migrateSettings({ version: 4, theme: 'dark' }).translation).toEqual({ provider: { id: 'auto' }, target: '' });
+    expect(migrateSettings({ version: 6, translation: { target: 'en' } }).translation).toEqual({ provider: { id: 'auto' }, target: 'en' });
+    // A stored choice, None included (version 6 cannot tell an explicit None from the old default: None is kept).
+    for (const provider of [{ id: 'none' }, { id: 'chrome-builtin' }, { id: 'deepl', hasKey: true }, { id: 'libretranslate', url: 'http://127.0.0.1:5000' }]) {
+      const v7 = migrateSettings({ version: 6, theme: 'sepia', translation: { provider, target: 'id' } });
+      expect(v7.version).toBe(7);
+      expect(v7.translation).toEqual({ provider, target: 'id' });
+      expect(migrateSettings(v7)).toEqual(v7);
+    }
+    // Automatic, once stored, stays automatic.
+    const auto = migrateSettings({ version: 7, translation: { provider: { id: 'auto' }, target: '' } });
+    expect(auto.translation.provider).toEqual({ id: 'auto' });
+    expect(migrateSettings(auto)).toEqual(auto);
+    expect(translationOrigins({ id: 'auto' })).toEqual([]);
   });
 
   it('asks host access only for the chosen translation service', () => {
@@ -192,7 +213,7 @@ describe('settings', () => {
     const stop = watchSettings(browser.storage.onChanged, (s) => seen.push(s.theme));
     await saveSettings(area, { theme: 'dark' });
     await saveSettings(area, { fontSize: 21 });
-    expect(await loadSettings(area)).toMatchObject({ version: 6, theme: 'dark', fontSize: 21 });
+    expect(await loadSettings(area)).toMatchObject({ version: 7, theme: 'dark', fontSize: 21 });
     expect(seen).toEqual(['dark', 'dark']);
     stop();
     await saveSettings(area, { theme: 'light' });

@@ -11,7 +11,8 @@ import type { Article } from '../extract/types';
 import type { FetchImage, Library } from '../library';
 import { LibraryError } from '../library/types';
 import type { Settings } from '../settings';
-import { mayFetchPicture, type HostGranted } from './pictures';
+import { hostsToAsk, mayFetchPicture, picturesToKeep, unkeptPictures, type HostGranted, type PicturesToKeep } from './pictures';
+import { imageUrlsOf } from '../library/images';
 import { isExtractReply, isPageToBackground, isReaderToBackground, type PageToBackground, type ReaderToBackground, type SaveReply } from '../messages';
 
 export { savedMessage } from '../messages';
@@ -91,28 +92,73 @@ export interface SaveDeps {
 export async function saveArticle(deps: SaveDeps, article: Article, pageUrl: string): Promise<SaveReply> {
   const settings = await deps.loadSettings();
   const allSites = await deps.hasAllSites().catch(() => false);
-  const pageOrigin = originOf(pageUrl);
-  const failed = new Set<string>();
-  const fetchImage: FetchImage = async (url) => {
-    try {
-      // The page names the addresses: only its own site's and granted hosts' pictures are fetched (pictures.ts).
-      if (!(await mayFetchPicture(url, pageUrl, deps.hostGranted))) throw new Error('not fetched: another site, or a private address');
-      return await deps.fetchImage(url);
-    } catch (e) {
-      failed.add(url);
-      throw e;
-    }
-  };
   let lib: Library | null = null;
   try {
-    lib = await deps.openLibrary(fetchImage);
+    lib = await deps.openLibrary(guardedFetch(deps, pageUrl));
     const r = await lib.save(article, { storeImages: settings.saveImages });
-    const blocked = allSites ? 0 : [...failed].filter((u) => originOf(u) !== pageOrigin).length;
-    return { ok: true, id: r.id, created: r.created, title: article.title, images: { ...r.images, blocked } };
+    const kept = (await lib.get(r.id))?.images ?? [];
+    // Issue 13: the hosts of the pictures not kept that the person could let Jernih reach (the page's own origin
+    // is reachable through activeTab: a picture there that failed is simply missing or not a picture).
+    const unkept = settings.saveImages ? unkeptPictures(imageUrlsOf(article), kept) : [];
+    const hosts = allSites ? [] : await hostsToAsk(unkept, pageUrl, deps.hostGranted, { pageOriginReachable: true });
+    const blocked = hosts.reduce((n, h) => n + h.count, 0);
+    const images = { ...r.images, blocked, hosts: hosts.map((h) => h.host), ask: blocked > 0 && settings.imageAccess !== 'declined' };
+    return { ok: true, id: r.id, created: r.created, title: article.title, images };
   } catch (e) {
     return saveError(e, deps.t);
   } finally {
     await lib?.close().catch(() => undefined);
+  }
+}
+
+/** The picture fetch a save uses: only what the guard allows (the page names the addresses; pictures.ts). */
+function guardedFetch(deps: Pick<SaveDeps, 'fetchImage' | 'hostGranted'>, pageUrl: string): FetchImage {
+  return async (url) => {
+    if (!(await mayFetchPicture(url, pageUrl, deps.hostGranted))) throw new Error('not fetched: another site, or a private address');
+    return deps.fetchImage(url);
+  };
+}
+
+/** What keeping a saved article's missing pictures did: how many are kept now, and the hosts still out of reach. */
+export type KeepPicturesReply = { ok: true; stored: number; missing: number; hosts: string[] } | { ok: false; message: string };
+
+/**
+ * Issue 13: after the person allowed the hosts of a saved article's pictures (the in-place question, or the note
+ * on the saved copy), fetch the pictures it has not kept yet into the same record. The same guard as a save: the
+ * article's own site and granted hosts only, never a private address unless the article is on one.
+ */
+export async function keepPictures(deps: SaveDeps, id: string): Promise<KeepPicturesReply> {
+  let lib: Library | null = null;
+  try {
+    const allSites = await deps.hasAllSites().catch(() => false);
+    // The guard judges each picture against the saved article's own address (read below, before any fetch).
+    let pageUrl = '';
+    lib = await deps.openLibrary((url) => guardedFetch(deps, pageUrl)(url));
+    const record = await lib.get(id);
+    if (!record || record.deletedAt !== null || record.needsContent) return { ok: false, message: deps.t('savedMissing') };
+    pageUrl = record.article.url;
+    // Saving the same article again fetches only the pictures it has no copy of, and keeps everything else.
+    await lib.save(record.article, { storeImages: true });
+    const kept = (await lib.get(id))?.images ?? [];
+    const unkept = unkeptPictures(imageUrlsOf(record.article), kept);
+    const hosts = allSites ? [] : await hostsToAsk(unkept, pageUrl, deps.hostGranted);
+    return { ok: true, stored: kept.length, missing: unkept.length, hosts: hosts.map((h) => h.host) };
+  } catch (e) {
+    return { ok: false, message: deps.t('saveFailed', e instanceof Error ? e.message : String(e)) };
+  } finally {
+    await lib?.close().catch(() => undefined);
+  }
+}
+
+/** What a saved article still lacks, judged with the background's own permissions (null: nothing, or no such article). */
+export async function picturesToKeepOf(deps: SaveDeps, id: string): Promise<PicturesToKeep | null> {
+  if (await deps.hasAllSites().catch(() => false)) return null;
+  const lib = await deps.openLibrary(async () => Promise.reject(new Error('nothing is fetched here')));
+  try {
+    const record = await lib.get(id);
+    return record && record.deletedAt === null && !record.needsContent ? await picturesToKeep(record, deps.hostGranted) : null;
+  } finally {
+    await lib.close().catch(() => undefined);
   }
 }
 

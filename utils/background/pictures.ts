@@ -1,3 +1,6 @@
+import { imageUrlsOf } from '../library/images';
+import type { Article } from '../extract/types';
+
 /**
  * Which picture addresses the background may fetch when an article is saved. The addresses come from the web
  * page (a hostile page can name any), and the background fetches with the extension's rights, so: only what the
@@ -72,4 +75,87 @@ export async function mayFetchPicture(pictureUrl: string, pageUrl: string, grant
   if (isPrivateHost(picture.hostname)) return pagePrivate;
   if (siteOf(picture.hostname) === siteOf(page.hostname)) return true;
   return granted(`${picture.protocol}//${picture.hostname}/*`).catch(() => false);
+}
+
+// --- which hosts a save needs (issue 13): the in-place ask, the saved copy's note, the background's reply -----------
+
+/** The permission pattern for one picture host (both schemes: mayFetchPicture asks for the picture's own). */
+export const pictureHostPattern = (host: string): string => `*://${host.toLowerCase()}/*`;
+
+/** The pictures of one host: how many there are, and the pattern the browser grants for it. */
+export interface PictureHost {
+  host: string;
+  pattern: string;
+  count: number;
+}
+
+function webUrl(url: string): URL | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Picture URLs grouped by host, in the order the article shows them. */
+export function picturesByHost(urls: readonly string[]): PictureHost[] {
+  const out = new Map<string, PictureHost>();
+  for (const url of urls) {
+    const host = webUrl(url)?.hostname.toLowerCase();
+    if (!host) continue;
+    const entry = out.get(host) ?? { host, pattern: pictureHostPattern(host), count: 0 };
+    entry.count++;
+    out.set(host, entry);
+  }
+  return [...out.values()];
+}
+
+/** The article's pictures that have no stored copy (a saved record's `images` lists the kept ones). */
+export function unkeptPictures(wanted: readonly string[], kept: readonly string[]): string[] {
+  const have = new Set(kept);
+  return wanted.filter((u) => !have.has(u));
+}
+
+/**
+ * The hosts a person can give Jernih access to so that these pictures are kept: every host of `urls` that is
+ * not granted yet. Hosts the guard refuses whatever the person says (a private address for a public article)
+ * are never asked for, and nor is the page's own origin when the save runs with access to it (activeTab, which
+ * permissions.contains does not report).
+ */
+export async function hostsToAsk(
+  urls: readonly string[],
+  pageUrl: string,
+  granted: HostGranted,
+  opts: { pageOriginReachable?: boolean } = {},
+): Promise<PictureHost[]> {
+  const page = webUrl(pageUrl);
+  const pagePrivate = page ? isPrivateHost(page.hostname) : false;
+  const askable = urls.filter((url) => {
+    const u = webUrl(url);
+    if (!u || u.username || u.password) return false;
+    if (isPrivateHost(u.hostname) && !pagePrivate) return false;
+    return !(opts.pageOriginReachable && page && u.origin === page.origin);
+  });
+  const hosts = picturesByHost(askable);
+  const open = await Promise.all(hosts.map((h) => granted(h.pattern).catch(() => false)));
+  return hosts.filter((_, i) => !open[i]);
+}
+
+/** Pictures of a saved article that are not kept, and the hosts whose permission would let Jernih keep them. */
+export interface PicturesToKeep {
+  /** Pictures on the hosts below (what allowing them would keep). */
+  count: number;
+  hosts: PictureHost[];
+}
+
+/** What a saved record still lacks, or null when every picture it could keep is kept. */
+export async function picturesToKeep(
+  record: { article: Pick<Article, 'url' | 'contentHtml' | 'leadImage'>; images: readonly string[] },
+  granted: HostGranted,
+): Promise<PicturesToKeep | null> {
+  const unkept = unkeptPictures(imageUrlsOf(record.article), record.images);
+  const hosts = await hostsToAsk(unkept, record.article.url, granted);
+  const count = hosts.reduce((n, h) => n + h.count, 0);
+  return count ? { count, hosts } : null;
 }

@@ -273,6 +273,7 @@ function finish(
     byline,
     siteName: meta.siteName ?? (parsed.siteName ? plainText(parsed.siteName) : null),
     publishedTime: meta.publishedTime,
+    publishedZone: meta.publishedZone,
     lang,
     dir: meta.dir ?? (parsed.dir === 'rtl' ? 'rtl' : 'ltr'),
     leadImage,

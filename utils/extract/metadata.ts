@@ -5,12 +5,15 @@
 import { firstMatch, normalizeSpace, siteHost, textOf, wordCount } from './dom';
 import type { SiteRule } from './sites/types';
 import { plainText } from '../sanitize';
+import { isoOffsetMinutes, zoneForOffset, zoneInText } from '../locale-format';
 
 export interface PageMetadata {
   title: string | null;
   byline: string | null;
   siteName: string | null;
   publishedTime: string | null;
+  /** The zone the page states its time in (see Article.publishedZone). */
+  publishedZone: string | null;
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
   leadImage: { src: string; alt: string; caption: string | null } | null;
@@ -270,6 +273,8 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     primaryLang(str(ld?.inLanguage)) ||
     null;
 
+  const publishedZone = publishedTime ? pageZone(doc, publishedTime, lang, rule, ruleText(ruleMeta?.date)) : null;
+
   const dirAttr = (doc.documentElement.getAttribute('dir') || doc.body?.getAttribute('dir') || '').toLowerCase();
   const dir = dirAttr === 'rtl' || dirAttr === 'ltr' ? dirAttr : lang ? (isRtlLang(lang) ? 'rtl' : 'ltr') : null;
 
@@ -299,6 +304,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     byline,
     siteName: siteName || null,
     publishedTime,
+    publishedZone,
     lang,
     dir,
     leadImage: imgSrc ? { src: imgSrc, alt: imgAlt, caption } : null,
@@ -309,12 +315,30 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   };
 }
 
+/**
+ * The zone the page shows its time in, so every view can show the time as the page did (issue 13): an Indonesian
+ * zone its date line names ("14/09/2023, 14:54 WIB"), else the offset of the time read (WIB, WITA or WIT on an
+ * Indonesian page or site), else the zone the site rule knows the site writes in (Kompas's metas say UTC).
+ */
+function pageZone(doc: Document, publishedTime: string, lang: string | null, rule: SiteRule | null, dateLine: string | null): string | null {
+  const printed = zoneInText(dateLine) ?? zoneInText(textOf(publicationTimeElement(doc)));
+  if (printed) return printed;
+  const indonesian = lang === 'id' || !!rule?.timezone;
+  const stated = zoneForOffset(isoOffsetMinutes(publishedTime), indonesian);
+  if (stated) return stated;
+  return rule?.timezone ? zoneForOffset(isoOffsetMinutes(`T00:00${rule.timezone}`), true) : null;
+}
+
 /** The page's own publication time: a <time> marked as the publication date first, then any with a datetime. */
 function timeOnPage(doc: Document): string | null {
+  return publicationTimeElement(doc)?.getAttribute('datetime') ?? null;
+}
+
+function publicationTimeElement(doc: Document): Element | null {
   const times = Array.from(doc.getElementsByTagName('time')).filter((t) => t.hasAttribute('datetime'));
   const marked = times.find((t) => t.getAttribute('itemprop') === 'datePublished' || t.hasAttribute('pubdate'));
   const inArticle = times.find((t) => t.closest('article'));
-  return (marked ?? inArticle ?? times[0])?.getAttribute('datetime') ?? null;
+  return marked ?? inArticle ?? times[0] ?? null;
 }
 
 const fileName = (src: string): string => src.replace(/[?#].*$/, '').split('/').pop() ?? '';

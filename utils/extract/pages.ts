@@ -178,6 +178,7 @@ export async function readArticle(doc: Document, opts: ReadOptions): Promise<Art
           title: first.title,
           byline: first.byline ?? all.byline,
           publishedTime: first.publishedTime ?? all.publishedTime,
+          publishedZone: first.publishedTime ? first.publishedZone : all.publishedZone,
           leadImage: first.leadImage ?? all.leadImage,
           excerpt: first.excerpt || all.excerpt,
           siteName: first.siteName ?? all.siteName,

@@ -15,3 +15,11 @@ export function sitePatterns(rules: readonly SiteRule[]): string[] {
 
 /** Patterns for a host the user added (the host and its subdomains). */
 export const userSitePatterns = (host: string): string[] => [`*://${host}/*`, `*://*.${host}/*`];
+
+/**
+ * Install-time host permissions for the supported sites' pictures on other hosts (SiteRule.pictureHosts): one
+ * exact host each, never a wildcard, so saving an article of a supported site keeps its pictures with no prompt.
+ */
+export function pictureHostPatterns(rules: readonly SiteRule[]): string[] {
+  return Array.from(new Set(rules.flatMap((r) => r.pictureHosts ?? []).map((h) => `*://${h}/*`))).sort();
+}

@@ -7,6 +7,12 @@ export interface Article {
   siteName: string | null;
   /** ISO 8601; with an offset when the page or the site rule knows it. */
   publishedTime: string | null;
+  /**
+   * The zone the page states its time in, so that every view shows the time as the page did (issue 13): "WIB",
+   * "WITA" or "WIT" (Indonesian pages), or a UTC offset such as "-04:00"; null or absent when the page states none
+   * (the time is then shown in the reader's own zone). Absent on articles saved before it existed.
+   */
+  publishedZone?: string | null;
   /** BCP 47 language tag of the article, lower-case primary subtag (e.g. "id", "en", "ar"). */
   lang: string | null;
   dir: 'ltr' | 'rtl';

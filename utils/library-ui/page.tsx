@@ -10,7 +10,7 @@
  * query answers from titles at once and again with bodies when their index is there.
  */
 import { render } from 'preact';
-import { LibraryView, type ExportFormat, type ImportPlanView, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
+import { LibraryView, THUMB_SIZE, type ExportFormat, type ImportPlanView, type LibraryPanel, type LibraryViewProps, type ToastView } from '@/components/LibraryView';
 import type { Translate } from '@/components/i18n';
 // Deep imports, not the library's index: the index brings export and import, which load only when used (io.ts).
 import type { Library } from '../library/library';
@@ -20,6 +20,7 @@ import { displayHost } from '../library/canonical';
 import { autoCleanOn, withAutoClean, type Settings, type SettingsPatch } from '../settings';
 import type { OpenOptions } from '../reader/controller';
 import { savedMessage, type SaveReply } from '../messages';
+import { browserShrink, thumbnailSource, type ThumbnailSource } from './thumbnails';
 
 type SiteFor = (url: string, settings: Settings) => OpenOptions['auto'] | null;
 const loadIo = () => import('./io');
@@ -114,6 +115,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   let undo: (() => Promise<void>) | null = null;
   let saving = false;
+  /** The current tab's page is in the library (not the trash): its id. The popup then offers Remove, not Save. */
+  let savedId: string | null = null;
   /** A file read, checked and planned, waiting for the person's answer: nothing of it is written before. */
   let pendingImport: PreparedImport | null = null;
 
@@ -129,6 +132,19 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   };
 
   const searching = () => query.trim().length >= 2;
+
+  // Row thumbnails from the stored pictures (none where the page cannot make blob: URLs, e.g. in jsdom).
+  const thumbnails: ThumbnailSource | undefined =
+    typeof win.URL?.createObjectURL === 'function'
+      ? thumbnailSource({
+          read: async (item) => (await library()).thumbnail(item),
+          // Without a decoder that resizes, the stored picture as it is (the <img> scales it down).
+          shrink: browserShrink(win) ?? (async (blob) => blob),
+          createObjectURL: (blob) => win.URL.createObjectURL(blob),
+          revokeObjectURL: (url) => win.URL.revokeObjectURL(url),
+          px: Math.ceil(THUMB_SIZE[env.mode] * Math.max(1, win.devicePixelRatio || 1)),
+        })
+      : undefined;
 
   /** The bodies' search index, loaded once the person types (then a query searches the full text). */
   let bodies: Promise<void> | null = null;
@@ -157,6 +173,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       host: url ? displayHost(url) : null,
       canRun: web,
       saving,
+      saved: savedId !== null,
       auto: site && settings ? { label: site.label, on: autoCleanOn(settings, site.site) } : null,
     };
   };
@@ -266,6 +283,9 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       }
       void track(savePage());
     },
+    onRemovePage: () => {
+      if (savedId) void track(remove([savedId]));
+    },
     onAutoClean: (on) => {
       const site = tab?.url && settings && siteFor ? siteFor(tab.url, settings) : null;
       if (!site) return;
@@ -310,6 +330,8 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       env.close();
     },
     onPainted: () => perf.mark('jernih:list-painted'),
+    highlight: shown.trim().length >= 2 ? shown : '',
+    thumbnails,
   });
 
   const paint = () => render(<LibraryView {...props()} />, env.root);
@@ -450,13 +472,18 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       fail(e);
     }
     const goneIds = new Set(gone.map((g) => g.item.id));
+    const pageWas = savedId !== null && ids.includes(savedId) && undos.length === ids.length ? savedId : null;
+    if (pageWas) savedId = null;
+    // The current page's article may be outside the rows loaded (a filter, a long list): its title from the record.
+    const single = gone[0]?.item.title ?? (ids.length === 1 ? ((await l.get(ids[0]).catch(() => null))?.article.title ?? '') : null);
     items = items.filter((i) => !goneIds.has(i.id));
     for (const id of goneIds) selected.delete(id);
     if (active >= items.length) active = items.length - 1;
     total = Math.max(0, total - gone.length);
-    const text = gone.length === 1 ? t('libraryDeleted', gone[0].item.title) : t('libraryDeletedMany', String(gone.length));
+    const text = single !== null && ids.length === 1 ? t('libraryDeleted', single) : t('libraryDeletedMany', String(gone.length));
     say({ kind: 'info', text, undo: true }, async () => {
       for (const u of undos) await u();
+      if (pageWas) savedId = pageWas;
       // Back where they were (ascending, so the indexes hold).
       for (const g of [...gone].sort((a, b) => a.index - b.index)) items.splice(Math.min(g.index, items.length), 0, g.item);
       total += gone.length;
@@ -492,10 +519,20 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     saving = false;
     say(reply.ok ? { kind: reply.images.blocked || reply.images.failed ? 'info' : 'ok', text: savedMessage(reply, t) } : { kind: 'error', text: reply.message });
     if (!reply.ok) return;
+    savedId = reply.id;
     await refreshItems();
     active = items.findIndex((i) => i.id === reply.id);
     paint();
     void refreshMeta();
+  };
+
+  /** Is the tab's page saved? Asked of the library's own lookup, by its normalized URL (canonical.ts). */
+  const findSavedPage = async () => {
+    const url = tab?.url;
+    if (!url || !/^https?:/i.test(url)) return;
+    const record = await (await library()).getByUrl(url).catch(() => null);
+    savedId = record && record.deletedAt === null ? record.id : null;
+    paint();
   };
 
   // --- export and import ---------------------------------------------------------------------------------------
@@ -507,7 +544,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     try {
       const [l, io] = await Promise.all([library(), loadIo()]);
       const data =
-        format === 'json' ? await io.exportJson(l, { ids }) : format === 'markdown' ? await io.exportMarkdownZip(l, { ids, doc }) : await io.exportEpub(l, { ids, doc });
+        format === 'json' ? await io.exportJson(l, { ids }) : format === 'markdown' ? await io.exportMarkdownZip(l, { ids, doc }) : await io.exportEpub(l, { ids, doc, locale: env.locale });
       env.download(io.exportFileName(format), data, MIME[format]);
       busy = null;
       panel = null;
@@ -647,6 +684,7 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
       env.currentTab().then((x) => {
         tab = x;
         paint();
+        return findSavedPage();
       }, () => undefined),
     );
     // The site rules (for the page's auto-clean switch) after the list.

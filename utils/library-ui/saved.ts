@@ -11,6 +11,8 @@ import { deferRemoteMedia } from './click-to-load';
 import { applyOfflineImages, objectUrls, type Library, type SavedArticle } from '../library';
 import type { Article } from '../extract/types';
 import { SavedNotice } from '@/components/SavedNotice';
+import type { KeepPicturesReply } from '../background/library';
+import { allowHosts, hostList, picturesToKeep, type PermissionEnv, type PicturesToKeep } from './picture-ask';
 
 export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'locale' | 'loadSettings' | 'saveSettings' | 'watchSettings' | 'speech' | 'fonts' | 'version' | 'translation' | 'translateIcon' | 'acceptSyntheticEvents'> {
   id: string | null;
@@ -20,6 +22,11 @@ export interface SavedPageEnv extends Pick<ReaderEnv, 'doc' | 'win' | 't' | 'loc
   urls?: { createObjectURL: (b: Blob) => string; revokeObjectURL: (u: string) => void };
   /** Milliseconds between position writes while scrolling (default 700). */
   positionDelayMs?: number;
+  /**
+   * Issue 13: pictures not kept are named on the copy, with the one action that keeps them (the browser's
+   * permission for their hosts, then the background fetches them into this record).
+   */
+  pictures?: PermissionEnv & { keep: (id: string) => Promise<KeepPicturesReply> };
 }
 
 export type SavedPageState = 'opened' | 'missing' | 'link-only';
@@ -69,6 +76,8 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
   doc.documentElement.lang = article.lang ?? '';
 
   const goBack = () => win.location.assign(env.libraryUrl);
+  const pictures = env.pictures;
+  const missing = pictures ? await picturesToKeep(record, (p) => pictures.contains([p])).catch(() => null) : null;
   const reader = createReaderController({
     doc,
     win,
@@ -88,6 +97,7 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
     extract: () => article,
     prepareBody: (fragment) => {
       applyOfflineImages(fragment, images.urls, article.url);
+      if (missing && pictures) fragment.prepend(picturesNote(doc, missing, { ...env, pictures, id: record.id, reload: () => win.location.reload() }));
       // Opening a saved article contacts nobody: what was not kept waits for a click (click-to-load.ts).
       deferRemoteMedia(fragment, { t, baseUrl: article.url, acceptSynthetic: env.acceptSyntheticEvents });
     },
@@ -111,6 +121,53 @@ export async function startSavedPage(env: SavedPageEnv): Promise<SavedPage> {
   });
   await tracker.restored;
   return { state: 'opened', reader, flush: tracker.flush };
+}
+
+/**
+ * Issue 13: "9 pictures were not kept: they are on images.example-cdn.com…" at the top of the copy, with the one
+ * action that keeps them. The button answers only a person's click (it asks the browser, which needs one).
+ */
+function picturesNote(
+  doc: Document,
+  missing: PicturesToKeep,
+  env: Pick<SavedPageEnv, 't' | 'locale' | 'acceptSyntheticEvents'> & { pictures: NonNullable<SavedPageEnv['pictures']>; id: string; reload: () => void },
+): HTMLElement {
+  const { t } = env;
+  const note = doc.createElement('aside');
+  note.className = 'pictures-note';
+  note.setAttribute('role', 'note');
+  // No <p>: the reading position counts the body's paragraphs, and this note goes once the pictures are kept.
+  const text = doc.createElement('div');
+  const where = hostList(missing.hosts, env.locale ?? 'en');
+  text.textContent = missing.count === 1 ? t('savedPictureNoteOne', where) : t('savedPicturesNote', [String(missing.count), where]);
+  const status = doc.createElement('div');
+  status.className = 'pictures-status';
+  status.setAttribute('aria-live', 'polite');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.dataset.action = 'keep-pictures';
+  button.textContent = t('savedPicturesAllow');
+  button.addEventListener('click', (event) => {
+    if ((!event.isTrusted && !env.acceptSyntheticEvents) || button.disabled) return;
+    // Inside the click: the browser asks the person.
+    const granted = allowHosts(env.pictures, missing.hosts.map((h) => h.pattern));
+    button.disabled = true;
+    status.textContent = t('pictureAskWaiting');
+    void granted.then(async (ok) => {
+      if (!ok) {
+        button.disabled = false;
+        status.textContent = t('savedPicturesRefused');
+        return;
+      }
+      status.textContent = t('pictureAskKeeping');
+      const reply = await env.pictures.keep(env.id).catch((e: unknown): KeepPicturesReply => ({ ok: false, message: String(e) }));
+      if (reply.ok) return env.reload();
+      button.disabled = false;
+      status.textContent = reply.message;
+    });
+  });
+  note.append(text, button, status);
+  return note;
 }
 
 /**

@@ -10,6 +10,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { toFragment } from '../sanitize';
 import type { SavedArticle } from './types';
+import { formatDateTime } from '../locale-format';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -29,6 +30,8 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 export interface EpubEnv {
   /** A document of a window that can run the sanitizer (the extension page, or jsdom in tests). */
   doc: Document;
+  /** The UI's locale, for the date under each title (utils/locale-format.ts; default English). */
+  locale?: string;
 }
 
 export interface EpubItem {
@@ -151,7 +154,8 @@ export function articleXhtml(item: EpubItem, env: EpubEnv, localImage: (url: str
   const { xdoc, body } = xhtmlDocument(env.doc, a.title, a.lang, a.dir);
   const article = el(xdoc, 'article');
   article.append(el(xdoc, 'h1', a.title));
-  const metaLine = [a.siteName, a.byline, a.publishedTime?.slice(0, 10)].filter(Boolean).join(' · ');
+  // The date as every view shows it: in the UI's language, at the time the page stated ("14 September 2023, 14.54 WIB").
+  const metaLine = [a.siteName, a.byline, formatDateTime(a.publishedTime, a.publishedZone, env.locale ?? 'en')].filter(Boolean).join(' · ');
   if (metaLine) article.append(el(xdoc, 'p', metaLine, { class: 'meta' }));
   const lead = a.leadImage && !a.leadImage.inBody ? absolute(a.leadImage.src, a.url) : null;
   const leadLocal = lead ? localImage(lead) : null;

@@ -101,6 +101,8 @@ export function articleMarkdown(record: SavedArticle, doc: Document, imageSrc: (
     site: a.siteName,
     byline: a.byline,
     published: a.publishedTime,
+    // The zone the page stated ("WIB"), for a reader of the file to show the time as the page did.
+    ...(a.publishedZone ? { published_zone: a.publishedZone } : {}),
     saved: isoDate(record.savedAt),
     updated: isoDate(record.updatedAt),
     lang: a.lang,
@@ -158,7 +160,7 @@ async function epubItem(record: SavedArticle, images: ImageRecord[]): Promise<Ep
 
 export async function exportEpub(
   lib: Library,
-  opts: ExportOptions & { doc?: Document; title?: string; identifier?: string } = {},
+  opts: ExportOptions & { doc?: Document; title?: string; identifier?: string; locale?: string } = {},
 ): Promise<Uint8Array> {
   const doc = opts.doc ?? globalThis.document;
   const recs = await lib.records({ ids: opts.ids, includeTrashed: opts.includeTrashed });
@@ -172,7 +174,7 @@ export async function exportEpub(
       identifier: opts.identifier ?? `urn:uuid:${crypto.randomUUID()}`,
       modified: now,
     },
-    { doc },
+    { doc, locale: opts.locale },
   );
 }
 

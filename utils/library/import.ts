@@ -16,6 +16,7 @@ import { base64ToBytes } from './base64';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
 import { IMAGE_LIMITS, sniffImageType } from './images';
 import { clampImportedTime, isWebUrl } from './records';
+import { parseZone } from '../locale-format';
 import {
   csvKind,
   looksLikeOmnivoreItems,
@@ -298,6 +299,8 @@ function recordItem(raw: unknown, index: number, now: number): MergeItem {
     byline: strOrNull(a.byline, 'article.byline'),
     siteName: strOrNull(a.siteName, 'article.siteName'),
     publishedTime: strOrNull(a.publishedTime, 'article.publishedTime'),
+    // A zone this version cannot show is dropped, not refused: the time is then shown in the reader's own zone.
+    publishedZone: typeof a.publishedZone === 'string' && parseZone(a.publishedZone) ? a.publishedZone : null,
     lang: strOrNull(a.lang, 'article.lang'),
     ruleId: strOrNull(a.ruleId, 'article.ruleId'),
     dir: a.dir === 'ltr' || a.dir === 'rtl' ? a.dir : bad('article.dir is not ltr or rtl'),

@@ -40,6 +40,7 @@ import { applySave, clampPosition, isPlainId, mergeLinkEntry, mergeRecordEntry, 
 import { DB_NAME, DB_VERSION, GENERATION_KEY, I, S, upgrade } from './schema';
 import { queryIndexes } from './search';
 import { SearchStore, readGeneration } from './search-store';
+import { leadImageKey, pickThumbnail } from './thumbnail';
 
 export interface LibraryEnv {
   indexedDB: IDBFactory;
@@ -214,6 +215,21 @@ export class Library {
       (await req(tx.objectStore(S.images).index(I.imagesOf).getAll(this.range.only(id)))) as ImageRecord[],
     );
     return new Map(recs.map((r) => [r.url, r.blob]));
+  }
+
+  /**
+   * The stored picture a list row shows (thumbnail.ts: the lead picture, else the largest), or null. Reads the
+   * images store only, the lead picture by its key first, so a row never loads a body.
+   */
+  async thumbnail(s: Pick<ArticleSummary, 'id' | 'url' | 'leadImageUrl'>): Promise<Blob | null> {
+    const lead = leadImageKey(s);
+    return this.read([S.images], async (tx) => {
+      const store = tx.objectStore(S.images);
+      const hit = lead ? ((await req(store.get([s.id, lead]))) as ImageRecord | undefined) : undefined;
+      if (hit) return hit.blob;
+      const all = (await req(store.index(I.imagesOf).getAll(this.range.only(s.id)))) as ImageRecord[];
+      return pickThumbnail(lead, all)?.blob ?? null;
+    });
   }
 
   /** A page of summaries, newest first. Reads the summaries store only: bodies are never loaded for the list. */

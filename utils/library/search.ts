@@ -39,7 +39,8 @@ export const STOP_WORDS = new Set(
     'how very here between both under while might since its our out up who when all one we he she his her').split(' '),
 );
 
-function fold(term: string): string {
+/** A term as both indexes store it and as queries are compared (the row highlight uses it too: highlight.ts). */
+export function fold(term: string): string {
   // "Bénédicte" matches "benedicte": people type without diacritics.
   return term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
@@ -195,6 +196,16 @@ function termsOf(query: string): string[] {
 }
 
 /**
+ * The words of a query as typed so far that are searched, or null when it is too short to search (one letter).
+ * "harga b": search "harga" until the next word has a second letter, rather than flash an empty list.
+ */
+export function searchWords(query: string): string[] | null {
+  let words = termsOf(query);
+  if (words.length > 1 && words[words.length - 1].length < 2) words = words.slice(0, -1);
+  return !words.length || (words.length === 1 && words[0].length < 2) ? null : words;
+}
+
+/**
  * Ranked ids for a query typed so far, or null when it is too short to search (one letter: the caller lists
  * instead). The last word is still being typed, so it matches as a prefix (see MIN_PREFIX); finished words may
  * be misspelt by one letter (in bodies only words of six letters or more: fuzzy terms over a large vocabulary
@@ -206,10 +217,8 @@ export function queryIndexes(
   query: string,
   filter: QueryFilter,
 ): { id: string; score: number }[] | null {
-  let words = termsOf(query);
-  // "harga b": search "harga" until the next word has a second letter, rather than flash an empty list.
-  if (words.length > 1 && words[words.length - 1].length < 2) words = words.slice(0, -1);
-  if (!words.length || (words.length === 1 && words[0].length < 2)) return null;
+  const words = searchWords(query);
+  if (!words) return null;
   const pass = (id: string): boolean => {
     const f = heads.facets.get(id);
     // No facet yet (the heads index is behind the body index): let it through; the caller checks the summary.

@@ -4,13 +4,14 @@
  * the window finds the instance the other made.
  */
 import { h } from 'preact';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 import { browser } from 'wxt/browser';
 import { createReaderController, showNotice, type ReaderController } from './controller';
 import { loadSettings, saveSettings, watchSettings } from '../settings';
 import { isBackgroundToReader, type ExtractReply } from '../messages';
 import { browserSpeechEngine } from './speech';
 import { saveActions } from './save-action';
+import { showPictureAsk } from './picture-ask-frame';
 import { IconLibrary, IconSave } from '@/components/library-icons';
 import { IconTranslate } from '@/components/icons';
 import { createReaderTranslation, type ReaderPort } from './translate';
@@ -37,6 +38,10 @@ export function getReader(): ReaderController {
     send: (message) => browser.runtime.sendMessage(message),
     readArticle: () => reader.readArticle(),
     icons: { save: (saved) => h(IconSave, { filled: saved }), library: () => h(IconLibrary, null) },
+    // Firefox: the background opens the question in a window (no web-accessible pages there, issue #14).
+    askPictures: import.meta.env.FIREFOX
+      ? undefined
+      : (id) => void showPictureAsk(document, (path) => browser.runtime.getURL(path as never), id, t('pictureAskFrameTitle')),
   });
   const translation = createReaderTranslation({
     uiLang: browser.i18n.getUILanguage(),
@@ -47,13 +52,15 @@ export function getReader(): ReaderController {
     // TEST-ONLY (e2e build): a short download time limit, set by the browser test on the page.
     downloadTimeoutMs: () =>
       import.meta.env.MODE === 'e2e' ? Number(document.documentElement.getAttribute('data-jernih-e2e-download-timeout')) || undefined : undefined,
-    openOptions: () => void browser.runtime.sendMessage({ type: 'translate:open-options' }).catch(() => undefined),
+    openOptions: (setUp) => void browser.runtime.sendMessage({ type: 'translate:open-options', ...(setUp ? { setUp } : {}) }).catch(() => undefined),
+    // A service picked in the Translate panel becomes the reader's choice.
+    saveProvider: (provider) => saveSettings(area, (cur) => ({ translation: { ...cur.translation, provider } })),
   });
   const reader: ReaderController = createReaderController({
     doc: document,
     win: window,
     t,
-    locale: browser.i18n.getUILanguage(),
+    locale: uiLocale(),
     loadSettings: () => loadSettings(area),
     saveSettings: (patch) => saveSettings(area, patch),
     watchSettings: (cb) => watchSettings(browser.storage.onChanged, cb),
@@ -65,6 +72,7 @@ export function getReader(): ReaderController {
     actions,
     translation,
     translateIcon: () => h(IconTranslate, null),
+    openLibrary: () => void browser.runtime.sendMessage({ type: 'library:open' }).catch(() => undefined),
   });
   w[INSTANCE] = reader;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -22,8 +22,10 @@ import { textMap, type TextMap } from './textmap';
 import { selectorFor } from './selector';
 import { findOriginal } from './locate';
 import { startPicker, type Picker } from './picker';
+import { showNoArticleNotice, type NoArticleNotice } from './no-article';
 import { buildReport } from './report';
 import type { ReaderTranslation, TranslationContext } from './translate';
+import { languageInSentence } from '../locale-format';
 import css from '@/components/reader.css?inline';
 
 export type UserRuleInput = { body?: string; remove?: string[] };
@@ -67,6 +69,8 @@ export interface ReaderEnv {
   translateIcon?: () => import('preact').ComponentChildren;
   /** Unit tests only (jsdom events are all synthetic): let untrusted events start actions (trusted-input.ts). */
   acceptSyntheticEvents?: boolean;
+  /** Opens the saved articles (the library popup): offered by the no-article notice. */
+  openLibrary?: () => void;
 }
 
 /** What an action may do to the open reader. */
@@ -137,11 +141,13 @@ export function createReaderController(env: ReaderEnv): ReaderController {
   let picker: Picker | null = null;
   /** The reader was closed (button, shortcut) while the picker was up: the page stays. */
   let abandoned = false;
+  /** "No article here", with its next steps, until the person closes it or takes one. */
+  let noArticle: NoArticleNotice | null = null;
   // Read aloud.
   let speaker: ReadAloud | null = null;
   let speechState: SpeechView['state'] = 'idle';
   let voices: VoiceLike[] = [];
-  let noVoice: string | null = null;
+  let noVoice: SpeechView['noVoice'] = null;
   let spoken: Element[] = [];
   let maps: TextMap[] = [];
 
@@ -456,6 +462,59 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     mount();
   };
 
+  /**
+   * "Pick the text" from the no-article notice: the same picker, started on the page itself (there is no reader
+   * to come back to). The picked block opens in the reader, as a pick made inside it would; Remember keeps it.
+   */
+  const pickOnPage = async () => {
+    if (swap || picker) return;
+    reset();
+    abandoned = false;
+    url = win.location.href;
+    baseRule = userRuleFor(settings, url);
+    previousFocus = doc.activeElement;
+    picker = startPicker({ doc, win, t, initial: null, css, acceptSynthetic: env.acceptSyntheticEvents });
+    const el = await picker.result;
+    picker = null;
+    if (abandoned || !el) return;
+    const selector = selectorFor(el, 'body')?.selector ?? null;
+    let next: Article | null = null;
+    try {
+      next = selector ? extract(doc, url, { body: selector, remove: baseRule?.remove }) : null;
+    } catch {
+      next = null;
+    }
+    if (!next || !selector || swap || findOpenReader(doc)) {
+      if (!next) showNotice(doc, t('pickTooShort'));
+      return;
+    }
+    article = next;
+    picked = selector;
+    fixMode = 'picked';
+    auto = siteFor(url, settings) ?? undefined;
+    autoOpened = false;
+    mount();
+    generation++;
+    joined = Promise.resolve();
+  };
+
+  const showNoArticle = () => {
+    noArticle?.close();
+    const shown: NoArticleNotice = showNoArticleNotice({
+      doc,
+      win,
+      t,
+      css,
+      acceptSynthetic: env.acceptSyntheticEvents,
+      onPick: () => void pickOnPage(),
+      onLibrary: env.openLibrary,
+      onClose: () => {
+        if (noArticle === shown) noArticle = null;
+      },
+    });
+    noArticle = shown;
+  };
+
   // ---- report ---------------------------------------------------------------------------------------------
 
   /** Every stage's decision on this page (the `--why` trace), from a copy of the page as it was. */
@@ -571,13 +630,7 @@ export function createReaderController(env: ReaderEnv): ReaderController {
     });
   };
 
-  const languageName = (lang: string): string => {
-    try {
-      return new Intl.DisplayNames([env.locale ?? 'en'], { type: 'language' }).of(lang) ?? lang;
-    } catch {
-      return lang;
-    }
-  };
+  const languageName = (lang: string) => languageInSentence(lang, env.locale);
 
   const startReading = async (from: number) => {
     const engine = env.speech?.() ?? null;
@@ -765,6 +818,11 @@ export function createReaderController(env: ReaderEnv): ReaderController {
       return swap !== null || picker !== null;
     },
     async toggle() {
+      // The button again over the no-article notice dismisses it, as it would close a reader.
+      if (noArticle && !swap && !picker) {
+        noArticle.close();
+        return { state: 'closed' };
+      }
       return swap || picker ? controller.close() : controller.open();
     },
     async open(options: OpenOptions = {}) {
@@ -782,9 +840,10 @@ export function createReaderController(env: ReaderEnv): ReaderController {
         return { state: 'error', message: String(error) };
       }
       if (!found) {
-        if (!options.auto) showNotice(doc, t('noArticle'));
+        if (!options.auto) showNoArticle();
         return { state: 'no-article' };
       }
+      noArticle?.close();
       if (swap || findOpenReader(doc)) return { state: 'opened' };
       reset();
       article = found;

@@ -16,6 +16,8 @@ export interface SaveActionDeps {
   /** The article to save: the one shown, with its other pages joined (ReaderController.readArticle). */
   readArticle: () => Promise<Article | null>;
   icons: { save: (saved: boolean) => ComponentChildren; library: () => ComponentChildren };
+  /** Issue 13: ask in place for the hosts of the pictures the save could not keep (Chrome: a frame; absent elsewhere). */
+  askPictures?: (savedId: string) => void;
 }
 
 export function saveActions(deps: SaveActionDeps): (article: Article, ui: ReaderUi) => ToolbarAction[] {
@@ -40,6 +42,7 @@ export function saveActions(deps: SaveActionDeps): (article: Article, ui: Reader
     }
     state = reply.ok ? 'saved' : 'idle';
     ui.say(savedMessage(reply, t));
+    if (reply.ok && reply.images.ask) deps.askPictures?.(reply.id);
   };
 
   return (_article, ui) => {

@@ -12,7 +12,7 @@
  * Everything from the browser comes in as deps (runtime Port, language detection, the Translator global).
  */
 import type { Article } from '../extract/types';
-import type { Settings } from '../settings';
+import type { Settings, TranslationProviderSetting } from '../settings';
 import type { TranslatePortIn, TranslatePortOut } from '../messages';
 import { isTranslatePortOut } from '../messages';
 import { applyTranslation, segmentBlocks, toSegment, type Block } from '../translate/segment';
@@ -23,6 +23,7 @@ import { detectSourceLanguage, detectorFromI18n, type I18nDetectResult } from '.
 import { normalizeLang } from '../translate/lang';
 import { chromeTranslatorFrom, createChromeProvider } from '../translate/providers/chrome';
 import { createProvider, type ProviderEnv } from '../translate/providers/index';
+import { planTranslation, type OnDeviceAvailability, type SetUpProvider } from '../translate/choice';
 import { openSecretStore, translationConfig, type SecretStore } from '../secrets';
 import type { LanguagePair, TranslationProvider } from '../translate/types';
 import type { TranslateEvent, TranslateView, TranslateViewMode } from '@/components/reader-types';
@@ -52,7 +53,10 @@ export interface TranslationDeps {
   scope?: object;
   /** Time limit of the on-device language pack download (default: the provider's, 2 minutes). */
   downloadTimeoutMs?: () => number | undefined;
-  openOptions: () => void;
+  /** Opens the options page; on one service's set-up when the reader picked it in the panel. */
+  openOptions: (setUp?: SetUpProvider) => void;
+  /** Stores the service the reader picked in the panel (settings.translation.provider). */
+  saveProvider?: (provider: TranslationProviderSetting) => Promise<unknown>;
 }
 
 export interface TranslationContext {
@@ -93,6 +97,9 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
   let percent: number | null = null;
   let mode: TranslateViewMode = 'translated';
   let error: TranslateView['error'] = null;
+  /** The panel's service choice (first press with none chosen), and the service whose set-up was opened. */
+  let offered: Pick<TranslateView, 'offers' | 'onDevice'> | null = null;
+  let settingUp: TranslateView['settingUp'] = null;
   let provider: string | null = null;
   let remote = false;
   let blocks: Block[] = [];
@@ -111,7 +118,8 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
       text: ctx.body?.textContent ?? ctx.article.textContent ?? '',
       detectors: deps.detectLanguage ? [detectorFromI18n(deps.detectLanguage)] : [],
     }).then((r) => {
-      detected = { lang: r.lang, via: r.via, uncertain: r.uncertain || r.lang === 'id' || r.lang === 'ms' };
+      // Only the detector's own doubt: a page that declares Indonesian, or a long clear text, is not "maybe Malay".
+      detected = { lang: r.lang, via: r.via, uncertain: r.uncertain };
       source ??= r.lang;
       if (state === 'detecting') state = 'idle';
       ctx.repaint();
@@ -174,16 +182,25 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
     ctx.repaint();
   };
 
-  const start = (ctx: TranslationContext): void => {
+  /** Chrome's Translator of the reader's window, asked about a pair; null where the browser has none. */
+  const onDeviceAvailability = (): OnDeviceAvailability => {
+    const translator = chromeTranslatorFrom(deps.scope ?? globalThis);
+    if (!translator) return null;
+    const onDevice = createChromeProvider({ translator });
+    return (pair) => onDevice.availability(pair);
+  };
+
+  /** Translate pressed (or a service picked in the panel: `picked`). */
+  const start = (ctx: TranslationContext, picked?: TranslationProviderSetting): void => {
     run?.cancel();
     run = null;
     const body = ctx.body;
     if (!body) return;
     // The settings here hold no key (issue #14): the background, or an extension page, adds it from the secret store.
-    const choice = ctx.settings.translation.provider;
+    const setting = picked ?? ctx.settings.translation.provider;
     error = null;
     percent = null;
-    if (choice.id === 'none') return fail('not-configured', ctx);
+    offered = null;
     const pair: LanguagePair = { source: source ?? detected?.lang ?? '', target: target ?? defaultTarget(ctx.settings) };
     if (!pair.source) {
       state = 'error';
@@ -195,6 +212,20 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
       error = { kind: 'same-language', options: false };
       return ctx.repaint();
     }
+    if (setting.id !== 'auto' && setting.id !== 'none') return begin(ctx, setting, pair, body);
+    // Nothing chosen: the on-device translator if it can do the pair, else the choice, here (issue 13).
+    const id = ++runId;
+    void planTranslation(setting, onDeviceAvailability(), pair).then((plan) => {
+      if (id !== runId) return;
+      if (plan.kind !== 'choose') return begin(ctx, { id: 'chrome-builtin' }, pair, body);
+      state = 'choose';
+      offered = { offers: plan.offers, onDevice: plan.onDevice };
+      ctx.repaint();
+    });
+  };
+
+  const begin = (ctx: TranslationContext, choice: Exclude<TranslationProviderSetting, { id: 'auto' } | { id: 'none' }>, pair: LanguagePair, body: HTMLElement): void => {
+    settingUp = null;
     const list = ensureBlocks(body);
     clearTranslations();
     done = 0;
@@ -397,6 +428,9 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
         mode,
         hasTranslation: placed.size > 0,
         error,
+        offers: offered?.offers ?? null,
+        onDevice: offered?.onDevice ?? null,
+        settingUp,
         provider,
         remote,
         languages: TRANSLATE_LANGS,
@@ -439,6 +473,20 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
         case 'options':
           deps.openOptions();
           return;
+        case 'provider':
+          if (event.id === 'chrome-builtin') {
+            const picked = { id: 'chrome-builtin' } as const;
+            void deps.saveProvider?.(picked).catch(() => undefined);
+            // Now, in the reader's click: a first language-pack download needs it.
+            target ??= defaultTarget(ctx.settings);
+            start(ctx, picked);
+          } else {
+            // A server address or a key is typed on the options page (which asks for the host access in its click).
+            settingUp = event.id;
+            deps.openOptions(event.id);
+            ctx.repaint();
+          }
+          return;
         case 'close':
           open = false;
           ctx.repaint();
@@ -459,6 +507,8 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
       percent = null;
       mode = 'translated';
       error = null;
+      offered = null;
+      settingUp = null;
       provider = null;
       blocks = [];
       blocksOf = null;

@@ -8,6 +8,8 @@ import type { ProviderConfig } from './providers/index';
 
 export function providerConfigOf(setting: TranslationProviderSetting, apiKey?: string): ProviderConfig | null {
   switch (setting.id) {
+    // Automatic is decided in the reader (the on-device translator lives there); the background never runs it.
+    case 'auto':
     case 'none':
       return null;
     case 'chrome-builtin':

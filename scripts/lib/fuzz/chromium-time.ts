@@ -25,6 +25,8 @@ export interface ChromiumCase {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** One case's runs in the page may take this long before the case counts as hung in Chromium too. */
+const CHROMIUM_LIMIT_MS = 90_000;
 
 /**
  * Runs in the page (a string: tsx would wrap inner functions in helpers that do not exist there). Times the engine
@@ -68,7 +70,16 @@ export async function timeInChromium(cases: ChromiumCase[], runs = 2): Promise<{
           const { exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression })) as { exceptionDetails?: { text: string } };
           if (exceptionDetails) throw new Error(`injecting the engine: ${exceptionDetails.text}`);
         }
-        results.push((await page.evaluate(TIME_IN_PAGE(c.html, c.url, c.modes, runs))) as ChromiumTiming);
+        // A case that hangs here too is a finding: the wait ends, the case stays a failure.
+        let timer: NodeJS.Timeout | undefined;
+        const limit = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no result after ${CHROMIUM_LIMIT_MS / 1000} s`)), CHROMIUM_LIMIT_MS);
+        });
+        try {
+          results.push((await Promise.race([page.evaluate(TIME_IN_PAGE(c.html, c.url, c.modes, runs)), limit])) as ChromiumTiming);
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (error) {
         results.push(new Error((error as Error).message.split('\n')[0]));
       } finally {

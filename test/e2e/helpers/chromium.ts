@@ -29,7 +29,16 @@ export interface ChromiumWithExtension {
 }
 
 export async function launchChromium(
-  opts: { extraArgs?: string[]; colorScheme?: 'light' | 'dark'; headless?: boolean; extension?: string } = {},
+  opts: {
+    extraArgs?: string[];
+    colorScheme?: 'light' | 'dark';
+    headless?: boolean;
+    extension?: string;
+    /** A phone: touch events, and pages laid out by their meta viewport. */
+    phone?: boolean;
+    /** Leave the welcome page that the install opens (by default it is closed before the test starts). */
+    keepWelcome?: boolean;
+  } = {},
 ): Promise<ChromiumWithExtension> {
   const ext = opts.extension ?? CHROME_EXT;
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${ext} is missing`);
@@ -38,6 +47,7 @@ export async function launchChromium(
     headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
+    ...(opts.phone ? { hasTouch: true, isMobile: true } : {}),
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -55,6 +65,9 @@ export async function launchChromium(
   context.on('page', hook);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Every launch is a fresh install, and an install opens the welcome page in a tab of its own
+  // (utils/background/welcome.ts). Closed here, once it is there, so it takes no test's focus or active tab.
+  if (!opts.keepWelcome && existsSync(join(ext, 'welcome.html'))) await closeWelcomePage(context, extensionId);
   const cdp = await context.browser()!.newBrowserCDPSession();
   return {
     context,
@@ -103,6 +116,17 @@ export async function launchChromium(
     },
     close: () => context.close(),
   };
+}
+
+/** The welcome page the install opened: waited for (it opens a moment after the worker starts), then closed. */
+export async function closeWelcomePage(context: BrowserContext, extensionId: string, timeout = 30_000): Promise<void> {
+  const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
+  for (const end = Date.now() + timeout; ; ) {
+    const welcome = context.pages().find(isWelcome);
+    if (welcome) return welcome.close();
+    if (Date.now() > end) throw new Error(`the install did not open the welcome page within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A stable digest of the page's DOM, to prove that restoring gives back exactly what was there. */

@@ -28,6 +28,8 @@ export const bbcindonesia: SiteRule = {
   id: 'bbcindonesia',
   name: 'BBC News Indonesia',
   hosts: ['bbc.com'],
+  // Pictures come from the BBC's image service on another site (fixtures: every figure).
+  pictureHosts: ['ichef.bbci.co.uk'],
   // The rule covers the Indonesian service only: the rest of bbc.com keeps the generic path.
   matches: ['*://www.bbc.com/indonesia/*', '*://bbc.com/indonesia/*'],
   // /indonesia/articles/{c + 11-12 chars} (≥8 public files); older /indonesia/{section}-{8 digits} stories and

@@ -15,6 +15,8 @@ export const cnbc: SiteRule = {
   id: 'cnbc',
   name: 'CNBC Indonesia',
   hosts: ['cnbcindonesia.com'], // www. and any other subdomain
+  // Pictures are served by the detik group's CDN (the same company).
+  pictureHosts: ['akcdn.detik.net.id'],
   // /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}, optionally /{N} or ?page=all (S2 regex /\d+-\d+-\d+\//).
   articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
   body: ['.detail-text', '.detail_text'],

@@ -18,6 +18,8 @@ export const cnnindonesia: SiteRule = {
   id: 'cnnindonesia',
   name: 'CNN Indonesia',
   hosts: ['cnnindonesia.com'], // www. (the only host in the notes) and any other subdomain
+  // Pictures are served by the detik group's CDN (the same company).
+  pictureHosts: ['akcdn.detik.net.id'],
   // /{kanal}/{YYYYMMDDHHmmss}-{kanalId}-{articleId}/{slug}, optionally /{N} or ?page=all (S1, S2, S7, S10).
   articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
   body: [

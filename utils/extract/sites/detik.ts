@@ -146,6 +146,8 @@ export const detik: SiteRule = {
   // "detik.com" covers www. and every vertical of notes §2: news., finance., inet., sport., hot., health., oto.,
   // food., travel. and 20.detik.com. (Listing them again would only add duplicate auto-clean match patterns.)
   hosts: ['detik.com'],
+  // Article pictures live on the group's CDN under detik.net.id, another site than detik.com.
+  pictureHosts: ['akcdn.detik.net.id'],
   // Every documented shape (notes §2): current `/{category}/d-{id}/{slug}` (also `www.detik.com/{region}/berita/d-…`),
   // with a trailing page `/N` or `?single=1`; 2020 finance `/berita-ekonomi-bisnis/{7-digit id}/{slug}` (S10);
   // old `/read/YYYY/MM/DD/HHMMSS/{id}/…` (S15); 20detik videos `/{program}/{YYYYMMDD}-{9-digit id}/{slug}`

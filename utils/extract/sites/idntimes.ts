@@ -20,6 +20,8 @@ export const idntimes: SiteRule = {
   name: 'IDN Times',
   // Regional subdomains (jatim., bali. …) are other templates, out of scope (notes §16).
   hosts: ['www.idntimes.com'],
+  // The rule serves www. only, so its picture hosts (other subdomains) are listed here.
+  pictureHosts: ['image.idntimes.com', 'cdn.idntimes.com'],
   // Exactly that host: the default patterns (the host and `*.` + host) would give `*://*.www.idntimes.com/*`,
   // sub-subdomains of www. only (issue #14), and `*.idntimes.com` would reach the regional templates.
   matches: ['*://www.idntimes.com/*'],

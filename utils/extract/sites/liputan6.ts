@@ -83,6 +83,8 @@ export const liputan6: SiteRule = {
   name: 'Liputan6.com',
   // www., m. and channel subdomains (hot.liputan6.com/read/… is canonical for some channels).
   hosts: ['liputan6.com'],
+  // KLY's picture hosts on Akamai (a shared CDN: only these exact names, never *.akamaized.net).
+  pictureHosts: ['cdn0-production-images-kly.akamaized.net', 'cdn1-production-images-kly.akamaized.net'],
   // www/m: /{channel}/read/{id}/{slug} (photo/foto/video channels are galleries); channel subdomains: /read/{id}/{slug}.
   articleUrl: /^\/(?:[a-z0-9-]+\/)?read\/\d+(?:[/?]|$)/,
   body: [

@@ -20,6 +20,8 @@ export const merdeka: SiteRule = {
   name: 'Merdeka.com',
   // www. and m. (the 2021 mobile site); regional sections (jatim, jateng...) are path sections.
   hosts: ['merdeka.com'],
+  // KLY's picture host for Merdeka.
+  pictureHosts: ['cdns.klimg.com'],
   // 2023+: /{section}/read/{numericId}/{slug}; ≤2022: /{section}[/{sub}]/{slug}.html (not index pages).
   articleUrl: /^\/[a-z0-9-]+\/(?:read\/\d+\/[a-z0-9-]+\/?|(?:[a-z0-9-]+\/)?(?!index\d*\.html)[a-z0-9-]+\.html)(?:[?#].*)?$/i,
   body: [

@@ -14,6 +14,12 @@ export interface SiteRule {
    * covers only part of a host (bbc.com/indonesia). Default: every page of `hosts` and their subdomains.
    */
   matches?: readonly string[];
+  /**
+   * Hosts outside `hosts` that serve the site's pictures (a shared CDN: detik's akcdn.detik.net.id, BBC's
+   * ichef.bbci.co.uk). They join the install-time host permissions, so a saved article of the site keeps its
+   * pictures without asking. Exact host names only, each seen in the site's fixtures (test/unit/picture-hosts.test.ts).
+   */
+  pictureHosts?: readonly string[];
   /** Article pages (tested on pathname + search); other URLs of the host get the generic path. */
   articleUrl?: RegExp;
   /** Selectors of the article body, best first. */
