@@ -4,14 +4,14 @@
  * Any serious or critical violation fails. Screenshots of every theme at both widths go to test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { SITE_RULES } from '../../utils/extract/sites';
 import { THEMES } from '../../utils/settings';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { axeViolations, describeViolations, seriousOnly, type Violation } from './helpers/axe';
 import { ARTICLE_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
 
 /** The reader-feature article with linked pictures in its body, as news sites have them (issue 13, point 9). */
@@ -67,29 +67,13 @@ async function unnamedControls(page: Page): Promise<Unnamed[]> {
 }
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: TestServer;
 let images: Awaited<ReturnType<typeof startImageServer>>;
 let browser: ChromiumWithExtension;
 let url = '';
 
-interface Violation { id: string; impact: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }
-
-/** Runs axe on the reader (the shadow host and everything in its open shadow root), or on the whole page. */
-async function axe(page: Page, scope: 'reader' | 'page'): Promise<Violation[]> {
-  // Evaluated over CDP: extension pages forbid inline scripts (CSP), and this bypasses that.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async (s) => {
-    const context = s === 'reader' ? { include: [['#jernih-reader']] } : document;
-    const r = await (window as any).axe.run(context, { resultTypes: ['violations'] });
-    (window as any).__axeChecked = r.passes.reduce((n: number, p: any) => n + p.nodes.length, 0) + r.incomplete.length;
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, scope);
-  return result as Violation[];
-}
-
-const serious = (vs: Violation[]) =>
-  vs.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))} ${v.nodes[0]?.failureSummary ?? ''}`);
+const axe = axeViolations;
+const serious = (vs: Violation[]) => describeViolations(seriousOnly(vs), true);
 
 const setTheme = async (page: Page, theme: string) => {
   await browser.worker.evaluate(async (t) => {

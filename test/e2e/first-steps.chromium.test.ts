@@ -10,16 +10,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_EXT, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { axeViolations, describeViolations } from './helpers/axe';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
 const DOCS = join(ROOT, 'docs', 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const poll = { polling: 100, timeout: 20_000 } as const;
 
 /** The site rules' names, read from the registry's source (the welcome page must list each of them). */
@@ -37,16 +36,7 @@ async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000
   }
 }
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as {
-    id: string;
-    impact: string;
-    help: string;
-    nodes: { target: unknown }[];
-  }[];
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
+const axe = async (page: Page): Promise<string[]> => describeViolations(await axeViolations(page));
 
 const welcomePages = (context: BrowserContext, id: string) => context.pages().filter((p) => p.url() === `chrome-extension://${id}/welcome.html`);
 

@@ -8,18 +8,17 @@
  * The library is filled through the real import (a Jernih export with its pictures), so nothing is fetched at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumWithExtension } from './helpers/chromium';
+import { axeViolations, describeViolations, seriousOnly } from './helpers/axe';
 import { gradientPng } from './helpers/png';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
 const poll = { polling: 100, timeout: 20_000 } as const;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Rgb = [number, number, number];
 const LEAD_COLOUR: Rgb = [14, 116, 144];
@@ -173,15 +172,7 @@ async function boxes(page: Page, id: string) {
 }
 
 /** Serious and critical axe-core violations of the page (the marks' colours included). */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as {
-    id: string;
-    impact: string;
-    nodes: { target: unknown }[];
-  }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id} @ ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
+const axe = async (page: Page): Promise<string[]> => describeViolations(seriousOnly(await axeViolations(page)));
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -7,19 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { axeViolations, describeViolations, seriousOnly } from './helpers/axe';
 import { gradientPng } from './helpers/png';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
 const DOCS = join(ROOT, 'docs', 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const poll = { polling: 100, timeout: 20_000 } as const;
 
 let server: TestServer;
@@ -192,16 +191,7 @@ async function until(fn: () => Promise<boolean>, ms = 15_000): Promise<void> {
   }
 }
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations)) as {
-    id: string;
-    impact: string;
-    help: string;
-    nodes: { target: unknown }[];
-  }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} @ ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
+const axe = async (page: Page): Promise<string[]> => describeViolations(seriousOnly(await axeViolations(page)));
 
 function serveSite(s: TestServer) {
   for (const a of ARTICLES) s.page(a.path, articleHtml(a));

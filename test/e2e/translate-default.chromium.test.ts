@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { chooseOption, openTranslateBar } from './helpers/translate-ui';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_E2E_EXT, launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { evaluateInReaderWorld, FAKE_TRANSLATOR, NO_TRANSLATOR } from './helpers/reader-world';
@@ -67,21 +68,6 @@ async function openReader(path: string): Promise<Page> {
   return page;
 }
 
-async function openTranslateBar(page: Page) {
-  await page.locator('[data-action="translate"]').click();
-  await page.locator('.translate-bar').waitFor();
-}
-
-/** Picks an option with the keyboard, as a person does (the reader drops synthetic form events). */
-async function choose(page: Page, selector: string, value: string) {
-  const select = page.locator(selector);
-  const [from, to] = await select.evaluate((s: HTMLSelectElement, v) => [s.selectedIndex, Array.from(s.options).findIndex((o) => o.value === v)], value);
-  if (to < 0) throw new Error(`${selector} has no option ${value}`);
-  await select.focus();
-  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
-  await expect.poll(() => select.inputValue()).toBe(value);
-}
-
 const storedTranslation = () =>
   browser.worker.evaluate(() => new Promise((ok) => (globalThis as any).chrome.storage.local.get('settings', (r: any) => ok(r.settings?.translation ?? null))));
 
@@ -105,7 +91,7 @@ describe('Translate out of the box (issue 13)', () => {
     const page = await openReader('/en-toll-road');
     expect(await evaluateInReaderWorld(page, browser.extensionId, FAKE_TRANSLATOR)).toBe('object');
     await openTranslateBar(page);
-    await choose(page, 'select[data-translate="target"]', 'id');
+    await chooseOption(page, 'select[data-translate="target"]', 'id');
     const before = tserver?.requests.length ?? 0;
     await page.locator('[data-action="translate-start"]').click();
     await expect.poll(() => page.locator('[data-translate-progress]').innerText(), { timeout: 30_000 }).toMatch(/Translated (\d+) of \1/);
@@ -127,7 +113,7 @@ describe('Translate out of the box (issue 13)', () => {
       const page = await openReader('/en-toll-road');
       expect(await evaluateInReaderWorld(page, browser.extensionId, NO_TRANSLATOR)).toBe('undefined');
       await openTranslateBar(page);
-      await choose(page, 'select[data-translate="target"]', 'es');
+      await chooseOption(page, 'select[data-translate="target"]', 'es');
       await page.locator('[data-action="translate-start"]').click();
 
       const offer = page.locator('[data-translate-choose]');

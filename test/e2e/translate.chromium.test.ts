@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { chooseOption, openTranslateBar } from './helpers/translate-ui';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_E2E_EXT, domDigest, launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { checkApertium, startTranslateServer, type TranslateServer } from '../translate-server/server';
@@ -71,27 +72,9 @@ async function setProvider(provider: Record<string, unknown>, target = '') {
   );
 }
 
-async function openTranslateBar(page: Page) {
-  await page.locator('[data-action="translate"]').click();
-  await page.locator('.translate-bar').waitFor();
-}
-
-/**
- * Picks an option as a person does, with the keyboard: the reader drops untrusted form events (a page script's),
- * and Playwright's selectOption() dispatches synthetic ones.
- */
-async function choose(page: Page, selector: string, value: string) {
-  const select = page.locator(selector);
-  const [from, to] = await select.evaluate((s: HTMLSelectElement, v) => [s.selectedIndex, Array.from(s.options).findIndex((o) => o.value === v)], value);
-  if (to < 0) throw new Error(`${selector} has no option ${value}`);
-  await select.focus();
-  for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
-  await expect.poll(() => select.inputValue()).toBe(value);
-}
-
 async function translate(page: Page, target: string, source?: string) {
-  if (source) await choose(page, 'select[data-translate="source"]', source);
-  await choose(page, 'select[data-translate="target"]', target);
+  if (source) await chooseOption(page, 'select[data-translate="source"]', source);
+  await chooseOption(page, 'select[data-translate="target"]', target);
   await page.locator('[data-action="translate-start"]').click();
 }
 
@@ -347,7 +330,7 @@ describe.skipIf(!canRun)(`translation in Chromium with the Apertium LibreTransla
       await fresh.clickAction(page);
       await waitForReader(page);
       await openTranslateBar(page);
-      await choose(page, 'select[data-translate="target"]', 'id');
+      await chooseOption(page, 'select[data-translate="target"]', 'id');
       // Translate pressed from page script (no person behind it, no user activation) starts nothing: the reader
       // drops untrusted events (utils/reader/trusted-input.ts), so no download and no message either.
       const stateBefore = await page.locator('.translate-bar').getAttribute('data-state');
