@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { browserBundle } from './engine-bundle';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -34,20 +35,7 @@ function stats(xs: number[]) {
   return { median: r(at(0.5)), p95: r(at(0.95)), max: r(s[s.length - 1]), runs: s.length };
 }
 
-async function seedBundle(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const out = await esbuild.build({
-    entryPoints: [join(ROOT, 'scripts', 'lib', 'library-seed.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
-}
+const seedBundle = (): Promise<string> => browserBundle(join(ROOT, 'scripts', 'lib', 'library-seed.ts'));
 
 export async function benchLibraryBrowser(opts: LibraryBrowserOptions) {
   const log = opts.log ?? (() => undefined);
