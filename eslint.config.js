@@ -11,7 +11,7 @@ const stringToDom = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'docs/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'docs/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

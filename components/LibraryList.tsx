@@ -329,8 +329,8 @@ function Marked({ text, query }: { text: string; query: string }) {
 /** The date a row shows: the article's own date, else the day it was saved, said as such. */
 function rowDate(item: ArticleSummary, t: Translate, locale: string | undefined): { iso: string; text: string } {
   const published = item.publishedTime ? Date.parse(item.publishedTime) : NaN;
-  if (Number.isFinite(published)) return { iso: new Date(published).toISOString(), text: shortDate(item.publishedTime!, locale) };
-  return { iso: new Date(item.savedAt).toISOString(), text: t('librarySavedOn', shortDate(item.savedAt, locale)) };
+  if (Number.isFinite(published)) return { iso: new Date(published).toISOString(), text: formatListDate(item.publishedTime!, locale, { zone: item.publishedZone }) };
+  return { iso: new Date(item.savedAt).toISOString(), text: t('librarySavedOn', formatListDate(item.savedAt, locale)) };
 }
 
 function hostOf(url: string): string {
@@ -342,4 +342,3 @@ function hostOf(url: string): string {
 }
 
 // The one formatter of every view (utils/locale-format.ts): an article's ISO date falls on its page's day.
-const shortDate = (value: number | string, locale: string | undefined): string => formatListDate(value, locale);

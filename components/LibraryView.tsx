@@ -47,7 +47,6 @@ export type LibraryPanel =
   | { kind: 'export' }
   | { kind: 'import' }
   | { kind: 'import-confirm'; plan: ImportPlanView }
-  | { kind: 'ask-images' }
   | { kind: 'tags'; item: ArticleSummary };
 
 export interface ToastView {
@@ -111,8 +110,6 @@ export interface LibraryViewProps {
   /** Takes the current page's article out of the library (with Undo, as a delete from the list). */
   onRemovePage?: () => void;
   onAutoClean: (on: boolean) => void;
-  onAllowImages: () => void;
-  onSkipImages: () => void;
   onUndo: () => void;
   onDismissToast: () => void;
   onOpenTab: () => void;
@@ -462,29 +459,12 @@ function Panel(p: LibraryViewProps & { panel: LibraryPanel }) {
         ? t('libraryImport')
         : panel.kind === 'import-confirm'
           ? t('libraryImportReview')
-          : panel.kind === 'tags'
-            ? t('libraryAddTag')
-            : t('libraryAskImagesTitle');
+          : t('libraryAddTag');
   let body: ComponentChildren;
   if (panel.kind === 'export') body = <ExportBody {...p} />;
   else if (panel.kind === 'import') body = <ImportBody {...p} />;
   else if (panel.kind === 'import-confirm') body = <ImportConfirmBody {...p} plan={panel.plan} />;
-  else if (panel.kind === 'tags') body = <TagsBody {...p} item={panel.item} />;
-  else {
-    body = (
-      <>
-        <p>{t('libraryAskImagesText')}</p>
-        <div class="panel-actions">
-          <button type="button" class="btn" data-action="skip-images" onClick={p.onSkipImages}>
-            {t('libraryAskImagesSkip')}
-          </button>
-          <button type="button" class="btn primary" data-action="allow-images" data-autofocus onClick={p.onAllowImages}>
-            {t('libraryAskImagesAllow')}
-          </button>
-        </div>
-      </>
-    );
-  }
+  else body = <TagsBody {...p} item={panel.item} />;
   return (
     <div class="scrim" onClick={(e) => e.target === e.currentTarget && p.onPanel(null)}>
       <section class={`panel panel-${panel.kind}`} role="dialog" aria-modal="true" aria-labelledby="library-panel-title" ref={box}>

@@ -29,6 +29,9 @@ const action = browser.action ?? (browser as unknown as { browserAction: typeof 
 
 let lastTabId: number | undefined;
 let actionClicks = 0;
+/** What each toggle ended in, newest last (the browser tests print it when a reader they waited for never came). */
+const toggles: { n: number; tabId: number; state: string; message?: string; ms: number }[] = [];
+let toggleCount = 0;
 /** runtime.onInstalled events seen and whether the welcome page opened (the browser tests wait for an update's). */
 const installs: { reason: string; welcomed: boolean }[] = [];
 
@@ -45,13 +48,20 @@ async function showCannotRun(tabId: number) {
 async function toggle(tabId: number | undefined) {
   if (tabId === undefined) return;
   lastTabId = tabId;
-  await action.setBadgeText({ tabId, text: '' });
-  return toggleReaderInTab(tabId, {
+  const started = Date.now();
+  const logged = (state: string, message?: string) => {
+    toggles.push({ n: ++toggleCount, tabId, state, ...(message ? { message } : {}), ms: Date.now() - started });
+    if (toggles.length > 20) toggles.shift();
+  };
+  await action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+  const reply = await toggleReaderInTab(tabId, {
     sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
     injectReader: async (id) =>
       (await browser.scripting.executeScript({ target: { tabId: id }, files: [READER_SCRIPT] })).map((r) => r.result),
     showCannotRun,
-  });
+  }).catch((error: unknown) => ({ state: 'error' as const, message: String(error) }));
+  logged(reply.state, reply.message);
+  return reply;
 }
 
 // --- saved articles ---------------------------------------------------------------------------------------------
@@ -114,9 +124,9 @@ async function openLibraryPopup(tabId: number | undefined) {
   }
 }
 
-/** The pictures question in a small window of its own (Firefox; utils/library-ui/picture-ask.ts). */
+/** The pictures question in a small window of its own (picture-window.html: the frame's page is web-accessible only by its per-session address). */
 async function openPictureAsk(id: string) {
-  const url = browser.runtime.getURL(`/picture-ask.html?id=${encodeURIComponent(id)}&window=1` as never);
+  const url = browser.runtime.getURL(`/picture-window.html?id=${encodeURIComponent(id)}` as never);
   await browser.windows.create({ url, type: 'popup', width: 440, height: 300 }).catch(() => browser.tabs.create({ url }));
 }
 
@@ -134,7 +144,14 @@ function onLibraryMessage(message: unknown, sender: Parameters<typeof contentReq
     });
   }
   const fromExtension = pageRequest(message, sender, browser.runtime.id, browser.runtime.getURL('/' as never));
-  if (fromExtension?.type === 'library:save-tab') return saveTab(fromExtension.tabId, saveDeps);
+  if (fromExtension?.type === 'library:save-tab') {
+    return saveTab(fromExtension.tabId, saveDeps).then((reply) => {
+      // "Save this page" in the popup: the question about the pictures' hosts opens in a window of its own. A
+      // browser's permission prompt closes a toolbar popup, and the answer would be lost with it.
+      if (reply.ok && reply.images.ask) void openPictureAsk(reply.id);
+      return reply;
+    });
+  }
   if (fromExtension?.type === 'library:read-tab') return toggle(fromExtension.tabId);
   if (fromExtension?.type === 'library:keep-pictures') return keepPictures(saveDeps, fromExtension.id);
   if (fromExtension?.type === 'library:pictures-to-keep') return picturesToKeepOf(saveDeps, fromExtension.id);
@@ -235,7 +252,7 @@ export default defineBackground(() => {
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
   // actionClicks: the browser tests check that a simulated click reached the extension.
-  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, saveFromMenu, openLibraryPopup, installs: () => installs };
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, toggles: () => toggles, saveFromMenu, openLibraryPopup, installs: () => installs };
   // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
   // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
   // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.

@@ -9,7 +9,6 @@ import '@/components/library.css';
 import { browser } from 'wxt/browser';
 import { startLibraryPage } from '@/utils/library-ui/page';
 import { download } from '@/utils/library-ui/download';
-import { ALL_SITES } from '@/utils/background/user-sites';
 import { loadSettings, saveSettings, watchSettings } from '@/utils/settings';
 import { isSaveReply, type PageToBackground, type SaveReply } from '@/utils/messages';
 
@@ -46,8 +45,6 @@ startLibraryPage({
     return isSaveReply(reply) ? reply : ({ ok: false, code: 'error', message: String(reply) } satisfies SaveReply);
   },
   readTab: (tabId) => send({ type: 'library:read-tab', tabId }),
-  hasAllSites: () => browser.permissions.contains({ origins: ALL_SITES }),
-  requestAllSites: () => browser.permissions.request({ origins: ALL_SITES }),
   savedUrl: (id) => `${page('/saved.html')}?id=${encodeURIComponent(id)}`,
   open: (url, newTab) => {
     // Saved addresses may come from an imported file: only web addresses and the extension's own pages open.

@@ -17,6 +17,7 @@ import type { Frame, Page } from 'playwright-core';
 import { FIXTURES, startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_E2E_EXT, launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { gradientPng } from './helpers/png';
+import { closePopup, inPopup, openLibraryPopup } from './helpers/popup';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DOCS = join(ROOT, 'docs', 'screenshots');
@@ -142,6 +143,7 @@ ${[6, 7].map(p).join('\n')}
   };
 
   const ALLOW = { path: '/berita/2026/11/banjir-rob-pesisir', title: 'Banjir rob rendam pesisir utara, ratusan warga mengungsi', cdn: 'images.example-cdn.com', slug: 'rob' };
+  const POPUP = { path: '/berita/2026/11/pasar-murah', title: 'Pasar murah digelar di lima kelurahan pekan ini', cdn: 'media.example-foto.org', slug: 'pasar' };
   const LATER = { path: '/berita/2026/11/harga-beras', title: 'Harga beras naik menjelang akhir tahun, pedagang mengeluh', cdn: 'foto.example-media.net', slug: 'beras' };
 
   /** Does what the browser's site-access menu does for a host: grants it (the open prompt stays unanswered). */
@@ -175,7 +177,7 @@ ${[6, 7].map(p).join('\n')}
   }
 
   beforeAll(async () => {
-    for (const a of [ALLOW, LATER]) {
+    for (const a of [ALLOW, POPUP, LATER]) {
       server.page(a.path, article(a.slug, a.title, a.cdn));
       for (const [i, name] of ['lead', 'satu', 'dua'].entries()) {
         server.asset(`/foto/${a.slug}-${name}.png`, gradientPng(640, 360, [14 + i * 60, 116, 144], [250, 204 - i * 50, 21]), 'image/png');
@@ -240,6 +242,41 @@ ${[6, 7].map(p).join('\n')}
       await browser.context.unrouteAll().catch(() => undefined);
       await browser.context.setOffline(false);
     }
+  });
+
+  it('saved from the popup ("Save this page"): saved at once, then the same question in a window of its own; Allow keeps them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://${HOST}:${port}${POPUP.path}`);
+    expect(await openLibraryPopup(browser, page, holder)).toBe('kabarkota.example.id');
+    const asked = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/picture-window.html'), timeout: 30_000 });
+    await inPopup(holder, `() => document.querySelector('[data-action="save-page"]').click()`);
+    // Saved before anything is asked: the page's own picture is in the record already.
+    const ask = await asked;
+    await ask.waitForSelector('[data-action="allow-pictures"]', poll);
+    const text = await ask.locator('.ask').innerText();
+    expect(text).toContain('Keep the 2 pictures?');
+    expect(text).toContain(`They are on ${POPUP.cdn}; Jernih needs your permission to download them.`);
+    const saved = () => records(holder).then((r) => r.find((x) => x.title === POPUP.title));
+    expect((await saved())!.images).toEqual([`http://${HOST}:${port}/foto/pasar-lead.png`]);
+    await ask.setViewportSize({ width: 440, height: 300 }); // the window's size (headless gives every page the context's)
+    await ask.screenshot({ path: join(DOCS, 'popup-pictures-ask.png') });
+
+    // The person's click on Allow in that window: the browser asks for that one host; the person says yes.
+    await ask.locator('[data-action="allow-pictures"]').click();
+    await ask.waitForFunction(() => document.body.innerText.includes("Answer your browser's question"), null, poll);
+    await grantHost(POPUP.cdn);
+    await ask.waitForFunction(() => document.body.innerText.includes('Done: 3 pictures kept.'), null, poll);
+    const rec = (await saved())!;
+    expect([...rec.images].sort()).toEqual([...rec.wanted].sort());
+    expect(rec.images).toHaveLength(3);
+    // Allowing one host is not an answer for all: the next save with pictures elsewhere asks again.
+    expect(await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings?.imageAccess ?? 'ask')).toBe('ask');
+    // Never all sites: only the one host.
+    expect(await holder.evaluate(() => (window as any).chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
+    // Close closes the window itself (the click's own wait then finds no page: the close event is the proof).
+    await Promise.all([ask.waitForEvent('close', { timeout: 30_000 }), ask.locator('[data-action="close-ask"]').click().catch(() => undefined)]);
+    await closePopup(holder);
+    await page.close();
   });
 
   it('Not now: no picture is fetched, and the saved copy says so with the one action that keeps them', async () => {

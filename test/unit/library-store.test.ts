@@ -110,6 +110,7 @@ describe('library: list, count, paging', () => {
       siteName: 'Kompas.com',
       byline: 'Penulis Kompas',
       publishedTime: '2026-01-05T10:00:00+07:00',
+      publishedZone: null,
       savedAt: s.savedAt,
       updatedAt: s.updatedAt,
       readingMinutes: 1,

@@ -40,9 +40,6 @@ export interface LibraryPageEnv {
   currentTab?: () => Promise<{ id: number; url?: string } | null>;
   saveTab: (tabId: number) => Promise<SaveReply>;
   readTab: (tabId: number) => Promise<unknown>;
-  hasAllSites: () => Promise<boolean>;
-  /** Asks the browser for access to all sites: call it inside the click. */
-  requestAllSites: () => Promise<boolean>;
   /** The reader page of a saved article. */
   savedUrl: (id: string) => string;
   open: (url: string, newTab: boolean) => void;
@@ -87,7 +84,6 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
   const perf = win.performance;
   let lib: Library | null = null;
   let settings: Settings | null = null;
-  let allSites: boolean | null = null;
   let tab: { id: number; url?: string } | null = null;
   // The site rules (for the current page's auto-clean switch) load with the current tab, after the list.
   let siteFor: SiteFor | null = null;
@@ -275,12 +271,6 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     },
     onSavePage: () => {
       if (!tab || saving) return;
-      // The first save with pictures on: explain, then ask for access to all sites (once, from a click).
-      if (settings?.saveImages && settings.imageAccess === 'ask' && allSites === false) {
-        panel = { kind: 'ask-images' };
-        paint();
-        return;
-      }
       void track(savePage());
     },
     onRemovePage: () => {
@@ -293,31 +283,6 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
         settings = s;
         paint();
       });
-    },
-    onAllowImages: () => {
-      // Asked now, inside the click: the browser shows its prompt.
-      const asking = env.requestAllSites();
-      panel = null;
-      paint();
-      void track(
-        asking
-          .catch(() => false)
-          .then(async (granted) => {
-            allSites = granted;
-            settings = await env.saveSettings({ imageAccess: granted ? 'allowed' : 'declined' }).catch(() => settings);
-            await savePage();
-          }),
-      );
-    },
-    onSkipImages: () => {
-      panel = null;
-      paint();
-      void track(
-        env
-          .saveSettings({ imageAccess: 'declined' })
-          .then((s) => (settings = s), () => undefined)
-          .then(savePage),
-      );
     },
     onUndo: () => void track(runUndo()),
     onDismissToast: () => say(null),
@@ -668,10 +633,9 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     });
   });
   void track(
-    env.loadSettings().then(async (s) => {
+    env.loadSettings().then((s) => {
       settings = s;
       paint();
-      allSites = await env.hasAllSites().catch(() => false);
     }),
   );
   env.watchSettings((s) => {

@@ -48,6 +48,7 @@ export function summaryOf(r: SavedArticle): SummaryRecord {
     siteName: a.siteName ?? null,
     byline: a.byline ?? null,
     publishedTime: a.publishedTime ?? null,
+    publishedZone: a.publishedZone ?? null,
     savedAt: r.savedAt,
     updatedAt: r.updatedAt,
     readingMinutes: a.readingMinutes,

@@ -42,6 +42,11 @@ export interface ArticleSummary {
   siteName: string | null;
   byline: string | null;
   publishedTime: string | null;
+  /**
+   * The zone the page stated its time in ("WIB"), so the row shows the article's day as the page did. Optional:
+   * summaries written before it lack it, and their rows fall back to the time's own offset (as they did).
+   */
+  publishedZone?: string | null;
   savedAt: number;
   updatedAt: number;
   readingMinutes: number;
