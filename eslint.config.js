@@ -10,6 +10,22 @@ const stringToDom = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Only utils/sanitize.ts turns strings into DOM (use ArticleBody / toFragment).' },
 ];
 
+// Issue 16: only the glue (entrypoints/, utils/background/) drives tabs, scripts, permissions and windows.
+const tabsAndPermissions = [
+  {
+    selector: "MemberExpression[object.name='browser'][property.name=/^(tabs|scripting|permissions|windows)$/]",
+    message: 'Only entrypoints/ and utils/background/ call the tabs, scripting, permissions and windows APIs (pass a function in).',
+  },
+];
+// Issue 16: the stores own storage and IndexedDB: settings (utils/settings.ts), the library (utils/library/), the
+// translation key (utils/secrets.ts) and cache (utils/translate/cache.ts). Others get an area or a factory passed in;
+// utils/reader/boot.ts is the in-page reader's glue (an entrypoint's part) and passes storage.local on.
+const storage = [
+  { selector: "MemberExpression[object.name='browser'][property.name='storage']", message: 'Storage belongs to utils/settings.ts and utils/library/: take the area as an argument.' },
+  { selector: "MemberExpression[property.name='indexedDB'], Identifier[name='indexedDB']:not(Property > Identifier.key, MemberExpression > Identifier.property, TSPropertySignature > Identifier)", message: 'IndexedDB belongs to the stores (utils/library/, utils/secrets.ts, utils/translate/cache.ts): take a factory as an argument.' },
+];
+const STORES = ['utils/settings.ts', 'utils/library/**', 'utils/secrets.ts', 'utils/translate/cache.ts', 'utils/reader/boot.ts'];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'docs/**', '.scratch/**'] },
   js.configs.recommended,
@@ -50,6 +66,13 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    files: ['utils/**', 'components/**'],
+    ignores: ['utils/background/**', 'utils/sanitize.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...stringToDom, ...tabsAndPermissions, ...storage] },
+  },
+  { files: STORES, rules: { 'no-restricted-syntax': ['error', ...stringToDom, ...tabsAndPermissions] } },
+  { files: ['utils/background/**'], rules: { 'no-restricted-syntax': ['error', ...stringToDom, ...storage] } },
   { files: ['utils/extract/readability.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['utils/sanitize.ts'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
   {

@@ -8,12 +8,14 @@ import { browserSpeechEngine } from '@/utils/reader/speech';
 import { createReaderTranslation } from '@/utils/reader/translate';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
 import { setUpHash } from '@/utils/translate/choice';
+import { openSecretStore, type SecretStore } from '@/utils/secrets';
 import { IconTranslate } from '@/components/icons';
 import { h } from 'preact';
 import type { KeepPicturesReply } from '@/utils/background/library';
 
 const area = browser.storage.local;
 let cache: Promise<TranslationCache> | undefined;
+let secrets: SecretStore | undefined;
 void startSavedPage({
   doc: document,
   win: window,
@@ -30,7 +32,11 @@ void startSavedPage({
   version: browser.runtime.getManifest().version,
   translation: createReaderTranslation({
     uiLang: browser.i18n.getUILanguage(),
-    direct: { providerEnv: { fetch: (u, init) => fetch(u, init) }, cache: () => (cache ??= openTranslationCache({ indexedDB })) },
+    direct: {
+      providerEnv: { fetch: (u, init) => fetch(u, init) },
+      cache: () => (cache ??= openTranslationCache({ indexedDB })),
+      secrets: () => (secrets ??= openSecretStore({ indexedDB })),
+    },
     detectLanguage: (text) => browser.i18n.detectLanguage(text),
     scope: window,
     openOptions: (setUp) =>

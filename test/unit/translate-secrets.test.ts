@@ -123,9 +123,8 @@ describe('the translation key stays out of storage.local (issue #14)', () => {
   });
 
   it('a saved article (an extension page, translating directly) reads the key from the secret store', async () => {
-    // saved.html passes no store: the reader opens the extension origin's IndexedDB itself.
+    // saved.html hands the reader the secret store of the extension's origin (entrypoints/saved/main.ts).
     const indexedDB = new IDBFactory();
-    vi.stubGlobal('indexedDB', indexedDB);
     await openSecretStore({ indexedDB }).set('deepl', KEY);
     const auth: string[] = [];
     const fetch = async (url: string | URL | Request, init?: RequestInit) => {
@@ -136,7 +135,7 @@ describe('the translation key stays out of storage.local (issue #14)', () => {
     };
     const translation = createReaderTranslation({
       uiLang: 'en',
-      direct: { providerEnv: { fetch: fetch as never }, cache: async () => createMemoryCache() },
+      direct: { providerEnv: { fetch: fetch as never }, cache: async () => createMemoryCache(), secrets: () => openSecretStore({ indexedDB }) },
       openOptions: () => undefined,
     });
     document.body.innerHTML = '<div class="body"><p>Halo dunia yang indah.</p></div>';

@@ -3,9 +3,12 @@
  * as soon as the document is parsed, and the page is shown again. If the site is switched off, extraction finds
  * nothing, or it all takes more than HIDE_LIMIT_MS, the original page shows untouched.
  */
-import { findRule } from '../extract/sites';
-import { autoCleanOn, normalizeHost, type Settings } from '../settings';
-import type { OpenOptions, ReaderController } from './controller';
+import { autoCleanOn, type Settings } from '../settings';
+import type { ReaderController } from './controller';
+import { siteFor } from './site-switch';
+
+// The library popup loads the site switch with auto-clean's module (utils/library-ui): the same function.
+export { siteFor };
 
 export const HIDE_LIMIT_MS = 1500;
 
@@ -16,20 +19,6 @@ export interface AutoCleanDeps {
   getReader: () => ReaderController;
   /** For tests: a clock. */
   setTimeout?: (fn: () => void, ms: number) => unknown;
-}
-
-/** Which switch governs this page: a built-in rule's article page, or a site the user added. */
-export function siteFor(url: string, settings: Pick<Settings, 'userSites'> | null): OpenOptions['auto'] | null {
-  const rule = findRule(url);
-  if (rule) return { site: rule.id, label: rule.matches ? rule.name : rule.hosts[0] };
-  let host: string | null = null;
-  try {
-    host = normalizeHost(new URL(url).hostname);
-  } catch {
-    return null;
-  }
-  const user = host && settings?.userSites.find((h) => host === h || host!.endsWith(`.${h}`));
-  return user ? { site: user, label: user } : null;
 }
 
 /**

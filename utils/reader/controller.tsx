@@ -14,7 +14,7 @@ import { guardUserInput, isUserEvent } from './trusted-input';
 import { ReaderView, type FixView, type PanelName, type SpeechView, type ToolbarAction, type ViewEvent } from '@/components/ReaderView';
 import type { Translate } from '@/components/i18n';
 import type { ReaderReply } from '../messages';
-import { siteFor } from './autoclean';
+import { siteFor, type SiteSwitch } from './site-switch';
 import { actionForKey, isTypingTarget, type ReaderAction } from './keymap';
 import { FONTS, releaseFonts, useFont, type FontEnv } from './fonts';
 import { ReadAloud, pickVoice, voicesFor, type SpeechEngine, type VoiceLike } from './speech';
@@ -84,7 +84,7 @@ export interface OpenOptions {
    * Opened by auto-clean on a supported site: `site` is the key of its switch (rule id or host) and `label`
    * the name shown ("kompas.com"). The reader then offers "Show original" and the switch.
    */
-  auto?: { site: string; label: string };
+  auto?: SiteSwitch;
 }
 
 export interface ReaderController {

@@ -24,11 +24,15 @@ import { normalizeLang } from '../translate/lang';
 import { chromeTranslatorFrom, createChromeProvider } from '../translate/providers/chrome';
 import { createProvider, type ProviderEnv } from '../translate/providers/index';
 import { planTranslation, type OnDeviceAvailability, type SetUpProvider } from '../translate/choice';
-import { openSecretStore, translationConfig, type SecretStore } from '../secrets';
+import { translationConfig, type SecretStore } from '../secrets';
 import type { LanguagePair, TranslationProvider } from '../translate/types';
 import type { TranslateEvent, TranslateView, TranslateViewMode } from '@/components/reader-types';
 
 /** The reader's end of the translation Port (browser.runtime.Port). */
+
+/** Where no secret store can be reached (a web page's IndexedDB is the page's): no key, and nothing is kept. */
+const NO_SECRETS: SecretStore = { get: async () => undefined, set: async () => undefined, delete: async () => undefined };
+
 export interface ReaderPort {
   postMessage(message: TranslatePortIn): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
@@ -46,7 +50,7 @@ export interface TranslationDeps {
    * origin's secret store (default: opened from this page's IndexedDB; never used by a content script, whose
    * IndexedDB is the web page's, and which has no `direct`).
    */
-  direct?: { providerEnv: ProviderEnv; cache: () => Promise<TranslationCache>; secrets?: () => SecretStore };
+  direct?: { providerEnv: ProviderEnv; cache: () => Promise<TranslationCache>; secrets: () => SecretStore };
   /** browser.i18n.detectLanguage. */
   detectLanguage?: (text: string) => Promise<I18nDetectResult>;
   /** Where `Translator` lives (the page's window). */
@@ -407,10 +411,9 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
 
   /** An extension page's provider config, with the key from the secret store; null when it is not set up. */
   const configWithKey = async (choice: Settings['translation']['provider']) => {
-    const store = deps.direct?.secrets?.() ?? (secretStore ??= openSecretStore({ indexedDB: globalThis.indexedDB }));
-    return translationConfig(choice, store).catch(() => null);
+    // In a web page (no `direct`) only the browser's own translator runs here, and it needs no key.
+    return translationConfig(choice, deps.direct?.secrets() ?? NO_SECRETS).catch(() => null);
   };
-  let secretStore: SecretStore | undefined;
 
   const api: ReaderTranslation = {
     view() {
