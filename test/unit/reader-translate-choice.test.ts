@@ -145,3 +145,38 @@ describe('the Indonesian/Malay note', () => {
     expect(rival.tr.view()!.detected).toMatchObject({ lang: 'ms', uncertain: true });
   });
 });
+
+describe('the first target is never the article\'s own language (an Indonesian UI on an Indonesian article)', () => {
+  const withUi = (uiLang: string, lang: string, target = '') => {
+    document.body.innerHTML = `<div class="body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>`;
+    const body = document.querySelector<HTMLElement>('.body')!;
+    const tr = createReaderTranslation({ uiLang, connect: () => { throw new Error('unused'); }, openOptions: () => undefined, scope: {} });
+    const ctx: TranslationContext = { body, scroller: null, article: { lang, textContent: body.textContent ?? '' } as Article, settings: migrateSettings({ translation: { target } }), repaint: () => undefined };
+    return { tr, ctx };
+  };
+  const opened = async (s: ReturnType<typeof withUi>) => {
+    s.tr.toggle(s.ctx);
+    await vi.waitFor(() => expect(s.tr.view()!.state).not.toBe('detecting'));
+    return s.tr.view()!;
+  };
+
+  it('Indonesian UI, Indonesian article: English', async () => {
+    expect((await opened(withUi('id', 'id'))).target).toBe('en');
+  });
+  it('Indonesian UI, English article: Indonesian', async () => {
+    expect((await opened(withUi('id-ID', 'en'))).target).toBe('id');
+  });
+  it('English UI, English article: Indonesian (the language Jernih is made for first)', async () => {
+    expect((await opened(withUi('en-US', 'en'))).target).toBe('id');
+  });
+  it('a target the person chose in the settings stands, even the same language (the bar then says so)', async () => {
+    expect((await opened(withUi('id', 'id', 'id'))).target).toBe('id');
+  });
+  it('a target picked in the bar stands when detection finishes later', async () => {
+    const s = withUi('id', 'id');
+    s.tr.toggle(s.ctx);
+    s.tr.handle({ type: 'target', lang: 'ja' }, s.ctx);
+    await vi.waitFor(() => expect(s.tr.view()!.state).not.toBe('detecting'));
+    expect(s.tr.view()!.target).toBe('ja');
+  });
+});

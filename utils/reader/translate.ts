@@ -87,6 +87,9 @@ export const TRANSLATE_LANGS = ['en', 'id', 'ms', 'jv', 'su', 'es', 'fr', 'de', 
 
 const SHARED_MEMORY = createMemoryCache();
 
+/** "id" of "id-ID", lower-case; null for none. */
+const baseLang = (lang: string | null): string | null => (lang ? lang.toLowerCase().split('-')[0] : null);
+
 export function createReaderTranslation(deps: TranslationDeps): ReaderTranslation {
   let open = false;
   let state: TranslateView['state'] = 'idle';
@@ -112,7 +115,20 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
   let run: { cancel(): void } | null = null;
   let runId = 0;
 
-  const defaultTarget = (s: Settings): string => normalizeLang(s.translation.target) ?? normalizeLang(deps.uiLang) ?? 'en';
+  /** The person picked the target in the bar: detection finishing later does not change it. */
+  let targetPicked = false;
+  /**
+   * The target until the person picks one: the settings' choice; else the UI's language unless the article is in
+   * it (an Indonesian reading Indonesian wants English), then English, or Indonesian for an English article.
+   */
+  const defaultTarget = (s: Settings): string => {
+    const chosen = normalizeLang(s.translation.target);
+    if (chosen) return chosen;
+    const from = baseLang(source ?? detected?.lang ?? null);
+    const ui = normalizeLang(deps.uiLang);
+    if (ui && baseLang(ui) !== from) return ui;
+    return from === 'en' ? 'id' : 'en';
+  };
 
   const detect = (ctx: TranslationContext): Promise<void> => {
     if (detecting) return detecting;
@@ -125,6 +141,8 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
       // Only the detector's own doubt: a page that declares Indonesian, or a long clear text, is not "maybe Malay".
       detected = { lang: r.lang, via: r.via, uncertain: r.uncertain };
       source ??= r.lang;
+      // The first target was guessed before the source was known (not while a translation runs with it).
+      if (!targetPicked && (state === 'detecting' || state === 'idle')) target = defaultTarget(ctx.settings);
       if (state === 'detecting') state = 'idle';
       ctx.repaint();
     });
@@ -471,6 +489,7 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
           return;
         case 'target':
           target = normalizeLang(event.lang);
+          targetPicked = true;
           ctx.repaint();
           return;
         case 'options':
@@ -506,6 +525,7 @@ export function createReaderTranslation(deps: TranslationDeps): ReaderTranslatio
       detected = null;
       detecting = null;
       target = null;
+      targetPicked = false;
       done = total = failed = fromCache = 0;
       percent = null;
       mode = 'translated';

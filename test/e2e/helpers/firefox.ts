@@ -24,12 +24,66 @@ export interface FirefoxWithExtension {
   /** The moz-extension:// host, fixed through extensions.webextensions.uuids. */
   uuid: string;
   newPage(): Promise<Page>;
+  /**
+   * One of the extension's own pages (e.g. '/library.html?view=tab'), opened in a new tab by the extension. WebDriver
+   * BiDi refuses to navigate to a moz-extension:// URL, and a web page may not link to one that is not
+   * web-accessible, so the tab is opened from the welcome page the extension shows on install (see `home`).
+   * Puppeteer keeps such a page's url() at about:blank: ask the page for location.href.
+   */
+  extensionPage(path: string): Promise<Page>;
+  /**
+   * The welcome tab the extension opened when it was installed: an extension page, always there, where a test
+   * can call the WebExtension API (browser.storage.local, browser.windows...) as the extension's pages do.
+   */
+  home(): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxWithExtension> {
-  const manifestPath = join(FIREFOX_E2E_EXT, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`Build the e2e Firefox add-on first (npx wxt build -b firefox --mode e2e): ${FIREFOX_E2E_EXT} is missing`);
+/** Firefox's own language packs: Debian's firefox-esr-l10n-<lang> puts them here (the application scope). */
+export const hasLangpack = (lang: string): boolean => existsSync(`/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`);
+
+export interface LaunchOptions {
+  /**
+   * The app locale (Firefox's UI language, which browser.i18n follows): 'en-US' unless said. Another one needs its
+   * language pack installed in the application (Debian: firefox-esr-l10n-<lang>, see hasLangpack); puppeteer's
+   * profile enables that scope (extensions.enabledScopes 5), so intl.locale.requested alone switches.
+   */
+  locale?: string;
+  /** The unpacked add-on to install: the e2e build unless said (FIREFOX_EXT is the build people install). */
+  extension?: string;
+}
+
+const POLL_MS = 100;
+
+/** Polls `fn` every 100 ms until it returns a value (not undefined), for at most `ms`. */
+export async function until<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** A page's own address (puppeteer's url() stays about:blank for pages the extension opened), or '' while it is changing. */
+export const hrefOf = (page: Page): Promise<string> => page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
+
+/** The first open page whose own address passes `test` and has finished loading (see hrefOf), waited for up to `ms`. */
+export async function findPage(browser: Browser, test: (href: string) => boolean, what: string, ms = 30_000, skip: ReadonlySet<Page> = new Set()): Promise<Page> {
+  return until(async () => {
+    for (const page of await browser.pages()) {
+      if (!skip.has(page) && !page.isClosed() && test(await hrefOf(page))) return page;
+    }
+    return undefined;
+  }, what, ms);
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
+  const extension = options.extension ?? FIREFOX_E2E_EXT;
+  const locale = options.locale ?? 'en-US';
+  const manifestPath = join(extension, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`Build the Firefox add-on first (npx wxt build -b firefox --mode e2e, or -b firefox): ${extension} is missing`);
   const addonId: string = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings.gecko.id;
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -43,8 +97,8 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       // Chromium's SITE_HOST_RULES), and nothing reaches the web. It also makes pages that reference outside
       // images load in ~0.2 s instead of waiting ~5 s for DNS to fail.
       'network.dns.forceResolve': '127.0.0.1',
-      'intl.locale.requested': 'en-US',
-      'intl.accept_languages': 'en-US, en',
+      'intl.locale.requested': locale,
+      'intl.accept_languages': locale === 'en-US' ? 'en-US, en' : `${locale}, en`,
       // Offline and quiet: no first-run pages, no update or telemetry pings.
       'browser.shell.checkDefaultBrowser': false,
       'app.update.enabled': false,
@@ -53,17 +107,34 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
     },
   });
   try {
-    const installed = await browser.installExtension(FIREFOX_E2E_EXT);
+    const installed = await browser.installExtension(extension);
     if (installed !== addonId) throw new Error(`installed add-on ${installed}, expected ${addonId}`);
   } catch (error) {
     await browser.close();
     throw error;
   }
+  const origin = `moz-extension://${uuid}`;
+  let welcome: Page | undefined;
+  const home = async () => {
+    if (!welcome || welcome.isClosed()) welcome = await findPage(browser, (href) => href === `${origin}/welcome.html`, 'the welcome page the extension opens on install');
+    return welcome;
+  };
   return {
     browser,
     addonId,
     uuid,
     newPage: () => browser.newPage(),
+    home,
+    async extensionPage(path) {
+      const url = `${origin}${path}`;
+      const from = await home();
+      const before = new Set(await browser.pages());
+      await from.evaluate((u) => (globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url: u }).then(() => null), url);
+      const page = await findPage(browser, (href) => href === url, `the extension page ${path}`, 30_000, before);
+      // The same size as the pages a test opens itself (a tab the extension opens gets the window's size).
+      await page.setViewport({ width: 1280, height: 900 });
+      return page;
+    },
     close: () => browser.close(),
   };
 }
@@ -109,10 +180,10 @@ export async function readerText(page: Page, part: '.reader' | '.body' = '.reade
   }, part);
 }
 
-export async function waitForReader(page: Page, open = true): Promise<void> {
+export async function waitForReader(page: Page, open = true, timeout = 10_000): Promise<void> {
   await page.waitForFunction(
     (want) => (document.body?.id === 'jernih-reader' && !!document.body.shadowRoot?.querySelector('.reader .body')) === want,
-    { timeout: 10_000, polling: 100 },
+    { timeout, polling: 100 },
     open,
   );
 }
