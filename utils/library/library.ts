@@ -22,7 +22,6 @@ import type {
   MergeItem,
   MergeOptions,
   MergePlan,
-  MergePlanStep,
   MergeReport,
   ReadingPosition,
   SaveOptions,
@@ -35,8 +34,9 @@ import type {
 import { LibraryError, LibraryImportError } from './types';
 import { canonicalUrl } from './canonical';
 import { inTransaction, openDatabase, req } from './idb';
-import { asRasterBlob, fetchImages, imageUrlsOf, type FetchImage } from './images';
-import { applySave, clampPosition, isPlainId, mergeLinkEntry, mergeRecordEntry, normalizeTags, summaryOf, toSummary, type MergeDecision } from './records';
+import { fetchImages, imageUrlsOf, type FetchImage } from './images';
+import { applySave, clampPosition, normalizeTags, summaryOf, toSummary } from './records';
+import { decideMerge, planOf, rasterImagesOnly, samePlan } from './merge-plan';
 import { DB_NAME, DB_VERSION, GENERATION_KEY, I, S, upgrade } from './schema';
 import { queryIndexes } from './search';
 import { SearchStore, readGeneration } from './search-store';
@@ -407,12 +407,12 @@ export class Library {
 
   /**
    * What `merge(items)` would do now, without writing anything: the import shows it and asks before merging.
-   * Computed by the same code as the merge (`decideMerge`), so the two cannot disagree.
+   * Computed by the same code as the merge (merge-plan.ts), so the two cannot disagree.
    */
   async planMerge(items: readonly MergeItem[]): Promise<MergePlan> {
     if (!items.length) return planOf([]);
     const checked = await rasterImagesOnly(items);
-    return this.read([S.articles], async (tx) => planOf(await this.decideMerge(tx, checked, 0)));
+    return this.read([S.articles], async (tx) => planOf(await decideMerge(tx, checked, { rev: 0, now: this.now, newId: this.newId })));
   }
 
   /**
@@ -424,7 +424,7 @@ export class Library {
   async merge(items: readonly MergeItem[], opts: MergeOptions = {}): Promise<MergeReport> {
     const checked = await rasterImagesOnly(items);
     return this.write(ALL, async (tx, gen) => {
-      const steps = await this.decideMerge(tx, checked, gen);
+      const steps = await decideMerge(tx, checked, { rev: gen, now: this.now, newId: this.newId });
       const plan = planOf(steps);
       if (opts.confirmed && !samePlan(plan, opts.confirmed)) {
         throw new LibraryImportError(
@@ -452,49 +452,6 @@ export class Library {
     });
   }
 
-  /** Reads what each entry meets in the library and decides, in order (a later entry sees the earlier ones). */
-  private async decideMerge(tx: IDBTransaction, items: readonly MergeItem[], rev: number): Promise<DecidedStep[]> {
-    const articles = tx.objectStore(S.articles);
-    const now = this.now();
-    // Canonical URL -> the record as it stands after the entries so far (null: not in the library).
-    const known = new Map<string, SavedArticle | null>();
-    const newIds = new Set<string>();
-    const steps: DecidedStep[] = [];
-    for (const item of items) {
-      const url = item.kind === 'record' ? item.record?.article?.url : item.url;
-      let canon: string;
-      try {
-        canon = canonicalUrl(url);
-      } catch {
-        steps.push({ action: 'skip', id: null, title: titleOfItem(item), url: String(url), record: null, images: null, replacedImages: [] });
-        continue;
-      }
-      if (!known.has(canon)) known.set(canon, ((await req(articles.index(I.url).get(canon))) as SavedArticle | undefined) ?? null);
-      const existing = known.get(canon) ?? null;
-      let id = existing?.id;
-      if (!id) {
-        // Keep the exported id (links to it stay valid) unless it already names another page here or is not a
-        // plain id (it ends up in the reader page's address).
-        const wanted = item.kind === 'record' && isPlainId(item.record.id) ? item.record.id : null;
-        id = wanted && !newIds.has(wanted) && (await req(articles.getKey(wanted))) === undefined ? wanted : this.newId();
-      }
-      const ctx = { id, canonicalUrl: canon, now, rev };
-      const d: MergeDecision = item.kind === 'record' ? mergeRecordEntry(existing, item, ctx) : mergeLinkEntry(existing, item, ctx);
-      if (d.record) {
-        known.set(canon, d.record);
-        if (!existing) newIds.add(d.record.id);
-      }
-      steps.push({
-        ...d,
-        id: existing?.id ?? null,
-        title: existing?.article.title ?? d.record?.article.title ?? titleOfItem(item),
-        url: canon,
-        replacedImages: existing?.images ?? [],
-      });
-    }
-    return steps;
-  }
-
   /**
    * Records with their images, newest first: the given ids (in that order), or the whole library. The trash is
    * left out unless asked for.
@@ -519,50 +476,6 @@ export class Library {
 }
 
 // --- helpers ------------------------------------------------------------------------------------------------------
-
-interface DecidedStep extends MergeDecision, MergePlanStep {
-  /** Pictures stored for the saved copy before this step. */
-  replacedImages: string[];
-}
-
-function planOf(steps: readonly (MergePlanStep & { action: MergePlanStep['action'] })[]): MergePlan {
-  const plan: MergePlan = { added: 0, updated: 0, replaced: 0, skipped: 0, steps: [] };
-  const count = { add: 'added', update: 'updated', replace: 'replaced', skip: 'skipped' } as const;
-  for (const s of steps) {
-    plan[count[s.action]]++;
-    plan.steps.push({ action: s.action, id: s.id, title: s.title, url: s.url });
-  }
-  return plan;
-}
-
-/** The same decisions for the same pages (ids of new entries are made at write time and do not count). */
-function samePlan(a: MergePlan, b: MergePlan): boolean {
-  return a.steps.length === b.steps.length && a.steps.every((s, i) => s.action === b.steps[i].action && s.id === b.steps[i].id && s.url === b.steps[i].url);
-}
-
-function titleOfItem(item: MergeItem): string {
-  const t = item.kind === 'record' ? item.record?.article?.title : item.title;
-  return typeof t === 'string' ? t : '';
-}
-
-/**
- * Pictures of full records, kept only when their bytes are a raster image, and typed by them (images.ts). The
- * import checks this already; merge is public, so it checks again, before its transaction opens (reading a blob
- * inside it would let it commit early).
- */
-async function rasterImagesOnly(items: readonly MergeItem[]): Promise<MergeItem[]> {
-  return Promise.all(
-    items.map(async (item) => {
-      if (item.kind !== 'record' || !item.images?.length) return item;
-      const kept: { url: string; blob: Blob }[] = [];
-      for (const img of item.images) {
-        const blob = await asRasterBlob(img.blob).catch(() => null);
-        if (blob) kept.push({ url: img.url, blob });
-      }
-      return { ...item, images: kept };
-    }),
-  );
-}
 
 function newestFirst(a: { savedAt: number; id: string }, b: { savedAt: number; id: string }): number {
   return b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

@@ -2,7 +2,7 @@
  * --browser: the same pages timed inside headless Chromium. Each page is served at its own URL from memory (a
  * route answers the navigation; every other request is refused, so nothing reaches the network), with the
  * page's scripts kept from running as in jsdom; then one bundle of the engine and Readability is evaluated in the page (as
- * scripts/bench.ts injects its engine bundle) and both are timed there, in the same alternating order.
+ * scripts/bench/browser.ts injects its engine bundle) and both are timed there, in the same alternating order.
  */
 import { HANG_MS } from './score';
 import type { BrowserTiming } from './types';
@@ -32,7 +32,7 @@ async function evalBundle(root: string): Promise<string> {
 
 /**
  * Runs in the page. A string, not a function: tsx would wrap inner functions in a `__name` helper the page
- * lacks (as scripts/bench.ts notes).
+ * lacks (as scripts/bench/browser.ts notes).
  */
 const TIME_IN_PAGE = `(({ url, engineFirst }) => {
   const lib = window.__jernihEval;
