@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { autoClean, hidePage, siteFor, HIDE_LIMIT_MS } from '@/utils/reader/autoclean';
+import { autoClean, hidePage, HIDE_LIMIT_MS } from '@/utils/reader/autoclean';
+import { siteFor } from '@/utils/reader/site-switch';
 import { migrateSettings, type Settings } from '@/utils/settings';
 import type { ReaderController } from '@/utils/reader/controller';
 

@@ -209,9 +209,9 @@ export function startLibraryPage(env: LibraryPageEnv): LibraryPage {
     // The site rules (for the page's auto-clean switch) after the list.
     void track(
       ready
-        .then(() => import('../reader/autoclean'))
-        .then((autoclean) => {
-          state.siteFor = autoclean.siteFor;
+        .then(() => import('../reader/site-switch'))
+        .then((sites) => {
+          state.siteFor = sites.siteFor;
           paint();
         }, () => undefined),
     );

@@ -7,9 +7,6 @@ import { autoCleanOn, type Settings } from '../settings';
 import type { ReaderController } from './controller';
 import { siteFor } from './site-switch';
 
-// The library popup loads the site switch with auto-clean's module (utils/library-ui): the same function.
-export { siteFor };
-
 export const HIDE_LIMIT_MS = 1500;
 
 export interface AutoCleanDeps {

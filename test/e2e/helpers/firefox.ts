@@ -180,7 +180,8 @@ export async function readerText(page: Page, part: '.reader' | '.body' = '.reade
   }, part);
 }
 
-export async function waitForReader(page: Page, open = true, timeout = 10_000): Promise<void> {
+/** Waits for the reader to be open (or closed); 30 s, as in Chromium: a first open on a loaded machine can take over 10 s. */
+export async function waitForReader(page: Page, open = true, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (want) => (document.body?.id === 'jernih-reader' && !!document.body.shadowRoot?.querySelector('.reader .body')) === want,
     { timeout, polling: 100 },
