@@ -135,7 +135,7 @@ describe('export: Markdown zip', () => {
     expect(md2).toContain('| Kota | Hujan |');
     expect(md2).toContain('| Bogor | 120 \\| mm |');
     expect(md2).toContain('```ts\nconst a = 1 < 2;\n```');
-    expect(md2).toContain('\n[Video](https://www.youtube.com/embed/abc123)  \n');
+    expect(md2).toContain('\n\n[Video](https://www.youtube.com/embed/abc123)\n\n');
     expect(md2).toContain('- dua\n  - dua.a');
     expect(md2).toContain('> Kutipan');
     expect(md2).toContain('[tautan](https://www.kompas.com/relatif)');

@@ -7,13 +7,12 @@
  * Users asked for exactly this after Pocket and Omnivore closed (notes/anchors.md, users' voice #15).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { toFragment } from '../sanitize';
 import type { Library } from './library';
 import type { ImageRecord, SavedArticle } from './types';
 import { bytesToBase64 } from './base64';
 import { DB_VERSION } from './schema';
 import { buildEpub, type EpubItem } from './epub';
-import { fragmentToMarkdown, frontMatter } from './markdown';
+import type { FrontMatter } from '../markdown';
 
 export const EXPORT_FORMAT = 'jernih-library';
 /** Version of the JSON export format (not of the database schema). Import reads this version and older ones. */
@@ -93,9 +92,10 @@ function isoDate(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export function articleMarkdown(record: SavedArticle, doc: Document, imageSrc: (url: string) => string | null): string {
+/** A saved article's record as the front matter of its Markdown file. */
+function frontMatterOf(record: SavedArticle): FrontMatter {
   const a = record.article;
-  const fm = frontMatter({
+  return {
     title: a.title,
     url: a.url,
     site: a.siteName,
@@ -110,26 +110,15 @@ export function articleMarkdown(record: SavedArticle, doc: Document, imageSrc: (
     read: record.read,
     reading_minutes: a.readingMinutes,
     link_only: record.needsContent,
-  });
-  let body = '';
-  if (a.leadImage && !a.leadImage.inBody) {
-    let src: string | null = null;
-    try {
-      src = new URL(a.leadImage.src, a.url).href;
-    } catch {
-      src = null;
-    }
-    if (src) body += `![${a.leadImage.alt.replace(/[[\]\\]/g, '\\$&')}](${imageSrc(src) ?? src})\n\n`;
-    if (a.leadImage.caption) body += `*${a.leadImage.caption}*\n\n`;
-  }
-  if (a.contentHtml) body += fragmentToMarkdown(toFragment(a.contentHtml, doc), { baseUrl: a.url, imageSrc });
-  else body += `${a.excerpt ? `${a.excerpt}\n\n` : ''}[${a.url}](${a.url})\n`;
-  return `${fm}\n# ${a.title.replace(/\s+/g, ' ')}\n\n${body}`;
+  };
 }
 
 /** A zip of Markdown files (dated, named after the title) with their images in images/. */
 export async function exportMarkdownZip(lib: Library, opts: ExportOptions & { doc?: Document } = {}): Promise<Uint8Array> {
   const doc = opts.doc ?? globalThis.document;
+  // The Markdown writer (Turndown) loads for a Markdown export only: not with the other exports, and never in the
+  // background, which imports the library's index (a static import would put Turndown's start-up code there).
+  const { articleToMarkdown } = await import('../markdown');
   const recs = await lib.records({ ids: opts.ids, includeTrashed: opts.includeTrashed });
   const files: Zippable = {};
   const used = new Set<string>();
@@ -145,7 +134,8 @@ export async function exportMarkdownZip(lib: Library, opts: ExportOptions & { do
       local.set(img.url, path);
       files[path] = [await bytesOf(img.blob), { level: 0 }];
     }
-    files[`${name}.md`] = strToU8(articleMarkdown(record, doc, (u) => local.get(u) ?? null));
+    const markdown = articleToMarkdown(record.article, { doc, imageSrc: (u) => local.get(u) ?? null, frontMatter: frontMatterOf(record) });
+    files[`${name}.md`] = strToU8(markdown);
   }
   return zipSync(files, { mtime: new Date((opts.now ?? Date.now)()) });
 }

@@ -1,6 +1,6 @@
 /** A tiny static server on 127.0.0.1 for the browser tests: fixture pages and ad-hoc pages, never the web. */
 import { createServer, type Server } from 'node:http';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -34,7 +34,9 @@ function fixturesBySiteUrl(): Map<string, string> {
   const map = new Map<string, string>();
   for (const group of readdirSync(FIXTURES)) {
     const groupDir = join(FIXTURES, group);
-    for (const name of existsSync(groupDir) ? readdirSync(groupDir) : []) {
+    // Groups are folders; a file beside them (test/fixtures/README.md) is not one.
+    if (!statSync(groupDir).isDirectory()) continue;
+    for (const name of readdirSync(groupDir)) {
       const dir = join(groupDir, name);
       const exp = join(dir, 'expected.json');
       if (!existsSync(exp)) continue;
