@@ -1,4 +1,4 @@
-// Layers enforced by lint, not by hope (DESIGN.md): the pure engine touches no browser globals, components
+// Layers enforced by lint, not by hope (docs/ARCHITECTURE.md): the pure engine touches no browser globals, components
 // touch no browser APIs, one module imports Readability, one module turns strings into DOM.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -79,7 +79,7 @@ export default tseslint.config(
     files: ['components/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'wxt/browser', message: 'Components take props and emit events: no browser APIs (DESIGN.md).' }],
+        paths: [{ name: 'wxt/browser', message: 'Components take props and emit events: no browser APIs (docs/ARCHITECTURE.md).' }],
       }],
       'no-restricted-globals': ['error', 'browser', 'chrome'],
     },

@@ -25,7 +25,9 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { FIXTURES, startServer, type TestServer } from './helpers/server';
 import { FIREFOX, FIREFOX_EXT, findPage, hasLangpack, hrefOf, launchFirefox, toggleReader, until, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
+import { BODY_COLOUR, LEAD_COLOUR, SEEDS, near, seedExport, type Rgb } from './helpers/library-seeds';
 import { gradientPng } from './helpers/png';
+import { focusedAction, translatedTexts } from './helpers/translate-ui';
 import { axeViolations, describeViolations, seriousOnly } from './helpers/axe';
 import { checkApertium, startTranslateServer, type TranslateServer } from '../translate-server/server';
 
@@ -235,103 +237,6 @@ const EN_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>The company that operates the road will open two more sections next year, and the whole road will reach the eastern coast of the island in five years.</p>
 </article></main></body></html>`;
 
-type Rgb = [number, number, number];
-const LEAD_COLOUR: Rgb = [14, 116, 144];
-const BODY_COLOUR: Rgb = [190, 18, 60];
-const SMALL_COLOUR: Rgb = [22, 101, 52];
-
-interface Seed {
-  id: string;
-  title: string;
-  site: string;
-  byline: string | null;
-  publishedTime: string | null;
-  savedAt: number;
-  /** [url, picture]: the lead first when there is one. */
-  pictures: [string, Buffer][];
-  lead: string | null;
-  text: string;
-}
-
-const png = (c: Rgb, w = 640, h = 360) => gradientPng(w, h, c, [250, 204, 21]);
-const day = (m: number, d: number) => Date.UTC(2026, m - 1, d, 12);
-
-const SEEDS: Seed[] = [
-  {
-    id: 'row-lead',
-    title: 'Kafé di Bénoa ramai dikunjungi wisatawan saat libur panjang',
-    site: 'Kabar Bali',
-    byline: 'Ni Luh Putu Ayu',
-    publishedTime: '2026-11-03T12:00:00Z',
-    savedAt: day(12, 1),
-    pictures: [
-      ['https://img.kabarbali.example.id/foto/kafe-lead.png', png(LEAD_COLOUR)],
-      ['https://img.kabarbali.example.id/foto/kafe-dalam.png', png(BODY_COLOUR, 800, 450)],
-    ],
-    lead: 'https://img.kabarbali.example.id/foto/kafe-lead.png',
-    text: 'Wisatawan memenuhi kafe di kawasan pantai sejak pagi.',
-  },
-  {
-    id: 'row-body-only',
-    title: 'Petani garam menunggu kemarau yang tak kunjung datang',
-    site: 'Kabar Madura',
-    byline: null,
-    publishedTime: null,
-    savedAt: day(11, 20),
-    pictures: [
-      ['https://kabarmadura.example.id/ikon.png', png(SMALL_COLOUR, 48, 48)],
-      ['https://kabarmadura.example.id/foto/tambak.png', png(BODY_COLOUR)],
-    ],
-    lead: null,
-    text: 'Petani garam di pesisir selatan belum bisa memanen.',
-  },
-  {
-    id: 'row-long',
-    title: 'Pemerintah daerah menyiapkan anggaran tambahan untuk perbaikan tanggul, jalan desa dan saluran irigasi yang rusak diterjang banjir bandang pekan lalu',
-    site: 'Kabar Kota',
-    byline: 'Redaksi Kabar Kota',
-    publishedTime: '2026-11-28T09:30:00Z',
-    savedAt: day(11, 29),
-    pictures: [],
-    lead: null,
-    text: 'Anggaran tambahan dibahas bersama dewan.',
-  },
-  {
-    id: 'row-markup',
-    title: 'Ulasan buku <i>Laut Bercerita</i> dan <b>kafe</b> sastra',
-    site: 'Kabar Buku',
-    byline: 'Dewi',
-    publishedTime: '2026-10-15T12:00:00Z',
-    savedAt: day(11, 10),
-    pictures: [],
-    lead: null,
-    text: 'Sebuah kafe sastra membahas novel itu.',
-  },
-];
-
-/** A Jernih export of the seeds, with their pictures (what library-rows.chromium imports). */
-function seedExport(): string {
-  const articles = SEEDS.map((s) => {
-    const url = `https://${s.site.toLowerCase().replace(/\s+/g, '')}.example.id/read/${s.id}`;
-    const body = s.pictures.map(([u]) => `<figure><img src="${u}" alt=""></figure>`).join('');
-    return {
-      id: s.id,
-      canonicalUrl: url,
-      article: {
-        url, title: s.title, byline: s.byline, siteName: s.site, publishedTime: s.publishedTime, lang: 'id', dir: 'ltr',
-        leadImage: s.lead ? { src: s.lead, alt: '', caption: null, inBody: false } : null,
-        contentHtml: `<p>${s.text}</p>${body}`, textContent: s.text, excerpt: s.text, wordCount: 300, readingMinutes: 2, ruleId: null,
-      },
-      savedAt: s.savedAt, updatedAt: s.savedAt, read: false, position: { progress: 0, block: 0 }, tags: [],
-      images: s.pictures.map(([u]) => u), needsContent: false, deletedAt: null,
-      imageData: s.pictures.map(([u, bytes]) => ({ url: u, type: 'image/png', base64: bytes.toString('base64') })),
-    };
-  });
-  return JSON.stringify({ format: 'jernih-library', version: 1, exportedAt: new Date().toISOString(), schemaVersion: 2, count: articles.length, articles });
-}
-
-const near = (a: Rgb, b: Rgb) => a.every((v, i) => Math.abs(v - b[i]) <= 40);
-
 /** The thumbnail of a row once its picture is drawn: its address, natural and shown sizes, and the colour at its top left. */
 async function thumbnailOf(page: Page, id: string) {
   const handle = await page.waitForFunction(
@@ -399,19 +304,6 @@ describe.skipIf(!hasFirefox)(`the English UI, Translate out of the box and the l
     expect(outcome.noVoice).toContain('Add an Indonesian voice');
     await page.close();
   });
-
-  const translatedTexts = (page: Page) =>
-    page.evaluate(() =>
-      Array.from(document.body.shadowRoot!.querySelectorAll('.body .jernih-tr'))
-        .filter((tr) => tr.childNodes.length)
-        .map((tr) => tr.textContent!.trim()),
-    );
-
-  const focusedAction = (page: Page) =>
-    page.evaluate(() => {
-      const el = document.body.shadowRoot?.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('data-action') ?? el.tagName}:${el.getAttribute('data-provider') ?? ''}` : '';
-    });
 
   /** Picks an option with the keyboard, as a person does (the reader drops a page script's form events). */
   async function chooseOption(page: Page, selector: string, value: string): Promise<void> {

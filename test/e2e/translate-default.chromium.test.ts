@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chooseOption, openTranslateBar } from './helpers/translate-ui';
+import { chooseOption, focusedAction, openTranslateBar, translatedTexts } from './helpers/translate-ui';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_E2E_EXT, launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { evaluateInReaderWorld, FAKE_TRANSLATOR, NO_TRANSLATOR } from './helpers/reader-world';
@@ -70,19 +70,6 @@ async function openReader(path: string): Promise<Page> {
 
 const storedTranslation = () =>
   browser.worker.evaluate(() => new Promise((ok) => (globalThis as any).chrome.storage.local.get('settings', (r: any) => ok(r.settings?.translation ?? null))));
-
-const translatedTexts = (page: Page) =>
-  page.evaluate(() =>
-    Array.from(document.body.shadowRoot!.querySelectorAll('.body .jernih-tr'))
-      .filter((tr) => tr.childNodes.length)
-      .map((tr) => tr.textContent!.trim()),
-  );
-
-const focusedAction = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.body.shadowRoot?.activeElement as HTMLElement | null;
-    return el ? `${el.getAttribute('data-action') ?? el.tagName}:${el.getAttribute('data-provider') ?? ''}` : '';
-  });
 
 describe('Translate out of the box (issue 13)', () => {
   it('nothing chosen, an on-device translator in the reader window: it translates at the first press, with no set-up', async () => {

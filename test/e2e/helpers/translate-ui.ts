@@ -19,3 +19,23 @@ export async function chooseOption(page: Page, selector: string, value: string):
   for (let i = 0; i < Math.abs(to - from); i++) await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
   await expect.poll(() => select.inputValue()).toBe(value);
 }
+
+/** A page of either driver (Playwright or puppeteer): what these readers of the reader need. */
+interface AnyPage {
+  evaluate<T>(fn: () => T): Promise<T>;
+}
+
+/** The translated blocks' texts, in order (blocks still waiting for their translation left out). */
+export const translatedTexts = (page: AnyPage): Promise<string[]> =>
+  page.evaluate(() =>
+    Array.from(document.body.shadowRoot!.querySelectorAll('.body .jernih-tr'))
+      .filter((tr) => tr.childNodes.length)
+      .map((tr) => tr.textContent!.trim()),
+  );
+
+/** The focused control in the reader, as "action:provider" (e.g. "translate-provider:libretranslate"). */
+export const focusedAction = (page: AnyPage): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.body.shadowRoot?.activeElement as HTMLElement | null;
+    return el ? `${el.getAttribute('data-action') ?? el.tagName}:${el.getAttribute('data-provider') ?? ''}` : '';
+  });
