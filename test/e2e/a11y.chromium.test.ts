@@ -13,6 +13,7 @@ import { THEMES } from '../../utils/settings';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { axeViolations, describeViolations, seriousOnly, type Violation } from './helpers/axe';
 import { ARTICLE_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
+import { animationsFinished, framesRendered } from './helpers/wait';
 
 /** The reader-feature article with linked pictures in its body, as news sites have them (issue 13, point 9). */
 const LINKED_PATH = '/2024/05/03/foto-banjir-rob';
@@ -124,7 +125,10 @@ describe('accessibility (axe-core) in Chromium', () => {
               const s = document.body.shadowRoot!.querySelector('.reader') as HTMLElement;
               s.scrollTo(0, (s.scrollHeight - s.clientHeight) * f);
             }, at);
-            await page.waitForTimeout(120);
+            // The reader has handled the scroll (its progress bar and contents follow in an animation frame) and
+            // the progress bar's transition is over: axe reads colours from what is painted.
+            await framesRendered(page);
+            await animationsFinished(page);
             expect(serious(await axe(page, 'reader')), `${name} ${label} at ${at}`).toEqual([]);
           }
           expect(await page.evaluate(() => (window as any).__axeChecked), 'axe saw the shadow root').toBeGreaterThan(20);

@@ -9,8 +9,11 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, FIXTURES, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_E2E_EXT, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { evaluateInReaderWorldIfAny } from './helpers/reader-world';
+import { until } from './helpers/wait';
 import { listFixtures } from '../helpers/fixtures';
 import { E2E_USER_SITE } from './extension/e2e-hosts';
+import { HIDE_LIMIT_MS } from '../../utils/reader/autoclean';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 let server: TestServer;
@@ -40,6 +43,25 @@ async function visit(url: string, b = browser): Promise<Page> {
 }
 
 const readerOpen = (page: Page) => page.evaluate(() => document.body?.id === 'jernih-reader');
+
+/**
+ * Waits until auto-clean can no longer open the reader in `page`, and fails if it went for it: proved, not waited
+ * for. utils/reader/autoclean.ts opens the reader from one place only, once the settings are read and the document
+ * is parsed, and only while its time limit (HIDE_LIMIT_MS, a timer it starts at document_start) has not run out;
+ * there it calls getReader(), which leaves the reader on the window of the extension's world
+ * (Symbol.for('jernih.reader'), utils/reader/boot.ts). A timer of the same length started in that world now, after
+ * the script ran, fires after auto-clean's own (timers of equal delay on one window fire in the order they were
+ * started), so by then auto-clean has either asked for the reader or never will. A page with no extension world
+ * had none of the extension's scripts injected (they all run at document_start, before `visit` returns), so
+ * nothing can clean it.
+ */
+async function autoCleanDeclined(page: Page, b = browser): Promise<void> {
+  const asked = await evaluateInReaderWorldIfAny(page, b.extensionId, `new Promise((r) => setTimeout(r, ${HIDE_LIMIT_MS})).then(() => Symbol.for('jernih.reader') in window)`);
+  if (asked?.value) throw new Error(`auto-clean asked for the reader in ${page.url()}`);
+}
+
+/** The stored settings, read by the extension. */
+const storedSettings = (b = browser) => b.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings);
 
 function firstFixture(ruleId: string, pred: (e: any) => boolean = () => true): string {
   const f = listFixtures().find((x) => x.expected.ruleId === ruleId && x.expected.article !== false && !x.expected.pages && pred(x.expected));
@@ -83,7 +105,7 @@ describe('auto-clean in Chromium', () => {
     const port = new URL(server.origin).port;
     for (const host of ['www.kompas.com', 'news.detik.com']) {
       const page = await visit(`http://${host}:${port}/`);
-      await page.waitForTimeout(1200);
+      await autoCleanDeclined(page);
       expect(await readerOpen(page), host).toBe(false);
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
       await page.close();
@@ -96,9 +118,10 @@ describe('auto-clean in Chromium', () => {
     await waitForReader(page);
     await page.locator('.toolbar [data-panel-toggle="more"]').click();
     await page.locator('[data-action="auto-clean"]').uncheck();
-    await page.waitForTimeout(200);
+    // The switch is stored before the reload reads it.
+    await until(async () => (await storedSettings())?.autoCleanOff?.includes('kompas'));
     await page.reload({ waitUntil: 'load' });
-    await page.waitForTimeout(1200);
+    await autoCleanDeclined(page);
     expect(await readerOpen(page), 'switched off: the page stays as it is').toBe(false);
 
     const options = await browser.context.newPage();
@@ -141,7 +164,7 @@ describe('a site the user adds (e2e build: the permission is held from install, 
     const url = `http://www.${E2E_USER_SITE}:${new URL(server.origin).port}/berita/2024/05/02/banjir-rob`;
 
     const before = await visit(url, b);
-    await before.waitForTimeout(1200);
+    await autoCleanDeclined(before, b);
     expect(await readerOpen(before), 'not a supported site yet').toBe(false);
     await before.close();
 
@@ -162,7 +185,7 @@ describe('a site the user adds (e2e build: the permission is held from install, 
     await options.click(`[data-remove="${E2E_USER_SITE}"]`);
     await expect.poll(registered).not.toContain(`user-site:${E2E_USER_SITE}`);
     const after = await visit(url, b);
-    await after.waitForTimeout(1200);
+    await autoCleanDeclined(after, b);
     expect(await readerOpen(after)).toBe(false);
     await after.close();
     await options.close();
@@ -174,20 +197,27 @@ describe('a site the user adds (e2e build: the permission is held from install, 
     await options.check('[data-action="detect-everywhere"]');
     const registered = async () => (await b.worker.evaluate(() => (globalThis as any).chrome.scripting.getRegisteredContentScripts())).map((s: { id: string }) => s.id);
     await expect.poll(registered).toContain('detect-everywhere');
-    const badgeOf = async (page: Page) => {
+    const badge = async (page: Page, part: 'getBadgeText' | 'getBadgeBackgroundColor') => {
       await page.bringToFront();
-      return b.worker.evaluate(async () => {
+      return b.worker.evaluate(async (get) => {
         const c = (globalThis as any).chrome;
         const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-        return c.action.getBadgeText({ tabId: tab.id });
-      });
+        return c.action[get]({ tabId: tab.id });
+      }, part);
     };
+    const badgeOf = (page: Page): Promise<string> => badge(page, 'getBadgeText');
+    const badgeColourOf = (page: Page): Promise<number[]> => badge(page, 'getBadgeBackgroundColor');
+    /** #0e7490, the colour the background gives the badge of a page the detector answered for. */
+    const DETECTED_COLOUR = [14, 116, 144, 255];
     const article = await b.context.newPage();
     await article.goto(server.fixture('en-news/longform-magazine'), { waitUntil: 'load' });
     await expect.poll(() => badgeOf(article)).toBe('✓');
     const home = await b.context.newPage();
     await home.goto(server.fixture('non-article/news-home-page'), { waitUntil: 'load' });
-    await home.waitForTimeout(500);
+    // The detector has answered for this page: on every answer, article or not, the background sets the badge's
+    // colour and then its text, in one step (entrypoints/background.ts); a new tab has neither until then. The
+    // text is read after the colour was seen, through the same worker, so after it was set.
+    await until(() => badgeColourOf(home), (colour) => colour.join() === DETECTED_COLOUR.join());
     expect(await badgeOf(home)).toBe('');
     await home.close();
     await article.close();

@@ -15,6 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { CHROME_EXT, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { axeViolations, describeViolations } from './helpers/axe';
+import { until } from './helpers/wait';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -25,16 +26,6 @@ const poll = { polling: 100, timeout: 20_000 } as const;
 const RULE_COUNT = (readFileSync(join(ROOT, 'utils', 'extract', 'sites', 'index.ts'), 'utf8').match(/SITE_RULES[^=]*=\s*\[([\s\S]*?)\];/)?.[1] ?? '')
   .split('\n')
   .filter((l) => /^\s*\w+,/.test(l)).length;
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const axe = async (page: Page): Promise<string[]> => describeViolations(await axeViolations(page));
 

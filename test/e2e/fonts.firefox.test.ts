@@ -53,7 +53,12 @@ ${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: the farmers of the
       },
       { timeout: 20_000, polling: 100 },
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // And every face that was asked for is done, loaded or failed: no font load is still going that could yet add
+    // to resource timing or to the CSP reports read below.
+    await page.waitForFunction(
+      () => Array.from(document.fonts).every((f) => !f.family.includes('Jernih') || f.status !== 'loading'),
+      { timeout: 20_000, polling: 100 },
+    );
     const seen = await page.evaluate(() => ({
       resources: performance.getEntriesByType('resource').map((e) => e.name),
       violations: (window as unknown as { __violations: string[] }).__violations,

@@ -12,7 +12,8 @@ import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server'
 import { SITE_RULES } from '../../utils/extract/sites';
 import { SETTINGS_VERSION } from '../../utils/settings';
 import { launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
-import { installSpeechStub, spokenSoFar } from './helpers/speech-stub';
+import { installSpeechStub, speechInProgress, spokenSoFar } from './helpers/speech-stub';
+import { until } from './helpers/wait';
 import { ARTICLE_PATH, BLOG_HTML, BLOG_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -53,6 +54,12 @@ async function openReader(url: string, b = browser): Promise<Page> {
   await waitForReader(page);
   return page;
 }
+
+/** In the page: the block being read aloud is in view. */
+const speakingBlockInView = () => {
+  const b = document.body.shadowRoot!.querySelector('.speaking')?.getBoundingClientRect();
+  return !!b && b.top >= 0 && b.top < innerHeight;
+};
 
 /** Evaluates in the page with the reader's shadow root as `r`. */
 const inReader = <T,>(page: Page, fn: (r: ShadowRoot) => T): Promise<T> =>
@@ -241,7 +248,8 @@ describe('reader features in Chromium', () => {
       return hl ? String(Array.from(hl as Set<Range>)[0]) : null;
     });
     expect(word).toMatch(/^[\p{L}\d-]+$/u);
-    await page.waitForTimeout(500); // the scroll to the paragraph is smooth
+    // The scroll to the paragraph is smooth: the block being read is in view.
+    await page.waitForFunction(speakingBlockInView, null, { polling: 50, timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'features-read-aloud.png') });
     const spoken = await spokenSoFar(page, browser.extensionId);
     expect(spoken[0]).toMatchObject({ text: 'Banjir Rob Rendam Pesisir Utara, Ratusan Rumah Terdampak', voice: 'stub-id-2', rate: 1.2, lang: 'id-ID' });
@@ -250,16 +258,15 @@ describe('reader features in Chromium', () => {
     await page.waitForFunction(() => (document.body.shadowRoot!.querySelector('.reader') as HTMLElement).scrollTop > 200, null, { polling: 100, timeout: 20_000 });
     // The block being read comes into view (the scroll is smooth and the stub reads fast: on a loaded machine
     // the scroll may be a block behind at any one moment, so wait for it to catch up rather than look once).
-    await page.waitForFunction(() => {
-      const b = document.body.shadowRoot!.querySelector('.speaking')?.getBoundingClientRect();
-      return !!b && b.top >= 0 && b.top < innerHeight;
-    }, null, { polling: 50, timeout: 20_000 });
+    await page.waitForFunction(speakingBlockInView, null, { polling: 50, timeout: 20_000 });
 
     // Pause and resume from the Listen panel, then from the keyboard; stop with Shift+L.
     await page.locator('[data-action="listen"]').click();
     expect(await page.locator('[data-action="listen"]').getAttribute('aria-label')).toBe('Resume');
     const n = (await spokenSoFar(page, browser.extensionId)).length;
-    await page.waitForTimeout(300);
+    // Nothing more can be said: the engine has no utterance going, so no timer of it is left to fire, and the
+    // reader speaks only when an utterance ends or on Listen (ReadAloud in utils/reader/speech.ts has no timer).
+    await until(() => speechInProgress(page, browser.extensionId), (speaking) => !speaking);
     expect((await spokenSoFar(page, browser.extensionId)).length, 'paused: nothing more is said').toBe(n);
     await page.locator('[data-action="listen"]').click();
     await page.waitForFunction(() => document.body.shadowRoot!.querySelector('[data-action="listen"]')!.getAttribute('aria-label') === 'Pause', null, poll);

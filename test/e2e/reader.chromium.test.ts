@@ -135,7 +135,12 @@ describe('reader view in Chromium', () => {
     const state = await browser.worker.evaluate(async () => {
       const c = (globalThis as any).chrome;
       const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-      await new Promise((r) => setTimeout(r, 300));
+      // The message is all there once the notice is the button's popup: showCannotRun (entrypoints/background.ts)
+      // sets the badge, then the title, then the popup. (clickAction does not wait for the toggle's outcome
+      // where a tab already has a popup.)
+      for (const end = Date.now() + 20_000; !(await c.action.getPopup({ tabId: tab.id })) && Date.now() < end; ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       return {
         badge: await c.action.getBadgeText({ tabId: tab.id }),
         title: await c.action.getTitle({ tabId: tab.id }),
@@ -208,7 +213,13 @@ describe('reader view in Chromium', () => {
     await page.evaluate(() => (document.getElementById('song') as HTMLAudioElement).play().catch(() => undefined));
     await browser.clickAction(page);
     await waitForReader(page);
-    await page.waitForTimeout(600);
+    // The page's script has added its ad and overlay three times since the reader opened: they are in the
+    // reader's host (document.body now; utils/reader/swap.ts moves what lands on <html> there too).
+    await page.waitForFunction(
+      () => document.body.querySelectorAll(':scope > .injected').length >= 3 && Array.from(document.body.children).filter((el) => el.textContent === 'INJECTED-OVERLAY').length >= 3,
+      null,
+      { polling: 100, timeout: 20_000 },
+    );
     const text = (await readerText(page))!;
     expect(text).not.toContain('INJECTED');
     const look = await page.evaluate(() => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type TestServer } from './helpers/server';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
+import { POLL, framesRendered, until } from './helpers/wait';
 import { XSS_VECTORS } from '../helpers/xss-vectors';
 
 /**
@@ -27,6 +28,15 @@ const LIVE_PAYLOADS = (root: ParentNode, tags: boolean): string[] => {
 const livePayloads = (page: Page, rootExpression: string, tags: boolean): Promise<string[]> =>
   page.evaluate(`(${LIVE_PAYLOADS.toString()})(${rootExpression}, ${tags})`) as Promise<string[]>;
 
+/**
+ * Whether every picture and media element under `root` is done loading (their load and error events, the late
+ * payloads, come with that): pictures complete, loaded or broken (a lazy one out of view loads only when scrolled
+ * to), media no longer fetching (loaded, suspended, or given up on all their sources). Runs in the page.
+ */
+const LOADS_DONE = (root: ParentNode): boolean =>
+  (Array.from(root.querySelectorAll('img')) as HTMLImageElement[]).every((img) => img.complete || img.loading === 'lazy') &&
+  (Array.from(root.querySelectorAll('video, audio')) as HTMLMediaElement[]).every((m) => m.networkState !== m.NETWORK_LOADING);
+
 let server: TestServer;
 let browser: ChromiumWithExtension;
 
@@ -44,14 +54,16 @@ describe('security in Chromium', () => {
     expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(40);
     const page = await browser.context.newPage();
     await page.goto(server.fixture('security/xss-article'), { waitUntil: 'load' });
-    // Let the page's own payloads settle (media and frame errors arrive late) before clearing the flag.
+    // Let the page's own payloads settle before clearing the flag: media and frame errors arrive late. Settled:
+    // the page's pictures and media are done loading, and the count of payloads that ran is the same two polls in
+    // a row.
     let firedByPage = -1;
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(250);
-      const n = await page.evaluate(() => ((window as any).__jernihPwned ?? []).length);
-      if (n === firedByPage && i >= 8) break;
+    await until(async () => {
+      const n = await page.evaluate(`(${LOADS_DONE.toString()})(document) ? (window.__jernihPwned ?? []).length : -1`) as number;
+      const settled = n >= 0 && n === firedByPage;
       firedByPage = n;
-    }
+      return settled;
+    });
     expect(firedByPage, 'the payloads are live: the page itself runs some on load').toBeGreaterThan(0);
     // From now on, record who runs a payload. The original page's own elements keep firing late events
     // (media errors, frame loads, animations on the detached body); those arrive with window.event set to a
@@ -77,8 +89,11 @@ describe('security in Chromium', () => {
 
     await browser.clickAction(page);
     await waitForReader(page);
-    // Give handlers every chance: load/error events, animations, autofocus, hover and focus on everything.
-    await page.waitForTimeout(1200);
+    // Give handlers every chance: load/error events (the reader's pictures and media are done loading),
+    // animations and autofocus (both start in the rendering of a frame: two frames rendered), hover and focus on
+    // everything.
+    await page.waitForFunction(`(${LOADS_DONE.toString()})(document.body.shadowRoot)`, null, POLL);
+    await framesRendered(page);
     await page.evaluate(() => {
       const root = document.body.shadowRoot!;
       // The article's nodes only: a click on the toolbar's Exit would close the reader.
@@ -88,7 +103,7 @@ describe('security in Chromium', () => {
         }
       }
     });
-    await page.waitForTimeout(300);
+    // No wait: dispatchEvent runs the listeners before it returns, so whatever these events could run has run.
     const fired = await page.evaluate(() => ({ reader: (window as any).__fromReader, page: (window as any).__fromPage }));
     expect(fired.reader, `vectors that ran in the reader: ${JSON.stringify(fired.reader)}`).toEqual([]);
     // What the detached original page still fired must be the page's own late events, never script execution.

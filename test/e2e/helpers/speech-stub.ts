@@ -10,6 +10,7 @@
  * (utils/reader/boot.ts), so it finds the stub.
  */
 import type { Page } from 'playwright-core';
+import { evaluateInReaderWorld } from './reader-world';
 
 export interface StubVoice {
   name: string;
@@ -77,23 +78,6 @@ const STUB = `(voices, wordMs) => {
   window.__speechStub = synth;
 }`;
 
-/** Evaluates `expression` in the extension's isolated world of `page` (the reader's content-script world). */
-export async function evaluateInReaderWorld<T = unknown>(page: Page, extensionId: string, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: any) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-  if (!world) {
-    await cdp.detach();
-    throw new Error(`no isolated world of ${extensionId}: ${contexts.map((c) => `${c.auxData?.type}:${c.origin}`).join(', ')}`);
-  }
-  const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true, awaitPromise: true })) as any;
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(`evaluate failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-  return result.value as T;
-}
-
 /** Installs the stub engine where the reader looks for it. */
 export function installSpeechStub(page: Page, extensionId: string, voices: StubVoice[], wordMs = 25): Promise<unknown> {
   return evaluateInReaderWorld(page, extensionId, `(${STUB})(${JSON.stringify(voices)}, ${wordMs}); true`);
@@ -102,4 +86,9 @@ export function installSpeechStub(page: Page, extensionId: string, voices: StubV
 /** What the stub was asked to say (text, lang, rate, voice of each utterance). */
 export function spokenSoFar(page: Page, extensionId: string): Promise<{ text: string; lang: string; rate: number; voice: string | null }[]> {
   return evaluateInReaderWorld(page, extensionId, 'window.__speechStub ? window.__speechStub.log : []');
+}
+
+/** Whether the stub has an utterance going (a cancel or its end stops it, and with it the stub's word timer). */
+export function speechInProgress(page: Page, extensionId: string): Promise<boolean> {
+  return evaluateInReaderWorld(page, extensionId, '!!(window.__speechStub && window.__speechStub.speaking)');
 }
