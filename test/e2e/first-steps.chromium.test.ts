@@ -16,6 +16,8 @@ import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server'
 import { CHROME_EXT, launchChromium, readerText, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { axeViolations, describeViolations } from './helpers/axe';
 import { until } from './helpers/wait';
+import { storedArticles } from './helpers/stored-articles';
+import * as popup from './helpers/popup';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -151,31 +153,13 @@ describe('the popup and the no-article notice', () => {
     await server?.close();
   });
 
-  /** Runs in the real toolbar popup (read through an extension page opened before it). */
-  const inPopup = <T,>(fn: string): Promise<T> =>
-    holder.evaluate(`(() => { const v = chrome.extension.getViews({ type: 'popup' })[0]; if (!v) return '__no_popup__'; const document = v.document; return (${fn})(); })()`) as Promise<T>;
-  const waitPopup = <T,>(fn: string, ok: (v: T) => boolean) => until(() => inPopup<T>(fn).catch(() => '__error__' as T), (v) => v !== '__no_popup__' && v !== '__error__' && ok(v));
+  /** The real toolbar popup, read through an extension page opened before it (helpers/popup.ts). */
+  const inPopup = <T,>(fn: string): Promise<T> => popup.inPopup<T>(holder, fn);
+  const waitPopup = <T,>(fn: string, ok: (v: T) => boolean) => popup.waitPopup<T>(holder, fn, ok);
   const popups = () => holder.evaluate(() => (globalThis as any).chrome.extension.getViews({ type: 'popup' }).length as number);
-  const tabIdOf = async (page: Page) => {
-    await page.bringToFront();
-    return (await browser.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id)) as number;
-  };
+  const tabIdOf = (page: Page) => popup.tabIdOf(browser, page);
   /** The library's records (trash included), straight from its IndexedDB. */
-  const records = () =>
-    holder.evaluate(
-      () =>
-        new Promise<{ title: string; deletedAt: number | null }[]>((ok, fail) => {
-          const open = indexedDB.open('jernih-library');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const r = open.result.transaction('articles').objectStore('articles').getAll();
-            r.onsuccess = () => {
-              open.result.close();
-              ok((r.result as any[]).map((x) => ({ title: x.article.title, deletedAt: x.deletedAt })));
-            };
-          };
-        }),
-    );
+  const records = async () => (await storedArticles(holder)).map((x) => ({ title: x.article.title, deletedAt: x.deletedAt }));
 
   it('the popup of a saved page says Saved and offers Remove instead of "Save this page"; Remove and Undo work', async () => {
     // The page's URL as saved differs from the one visited (edition prefix, a tracker, a fragment): the library's

@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { until } from './wait';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const OUTPUT = resolve(import.meta.dirname, '..', '..', '..', '.output');
@@ -53,30 +54,23 @@ export interface LaunchOptions {
   extension?: string;
 }
 
-const POLL_MS = 100;
-
-/** Polls `fn` every 100 ms until it returns a value (not undefined), for at most `ms`. */
-export async function until<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
 /** A page's own address (puppeteer's url() stays about:blank for pages the extension opened), or '' while it is changing. */
 export const hrefOf = (page: Page): Promise<string> => page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '');
 
 /** The first open page whose own address passes `test` and has finished loading (see hrefOf), waited for up to `ms`. */
 export async function findPage(browser: Browser, test: (href: string) => boolean, what: string, ms = 30_000, skip: ReadonlySet<Page> = new Set()): Promise<Page> {
-  return until(async () => {
-    for (const page of await browser.pages()) {
-      if (!skip.has(page) && !page.isClosed() && test(await hrefOf(page))) return page;
-    }
-    return undefined;
-  }, what, ms);
+  const found = await until(
+    async () => {
+      for (const page of await browser.pages()) {
+        if (!skip.has(page) && !page.isClosed() && test(await hrefOf(page))) return page;
+      }
+      return null;
+    },
+    (page) => page !== null,
+    ms,
+    what,
+  );
+  return found!;
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {

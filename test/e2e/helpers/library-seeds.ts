@@ -84,24 +84,59 @@ export const SEEDS: Seed[] = [
   },
 ];
 
-export function seedExport(): string {
-  const articles = SEEDS.map((s) => {
-    const url = `https://${s.site.toLowerCase().replace(/\s+/g, '')}.example.id/read/${s.id}`;
-    const body = s.pictures.map(([u]) => `<figure><img src="${u}" alt=""></figure>`).join('');
+/** One saved article for an export file: what the tests choose; the rest is what a fresh save stores. */
+export interface ExportArticle {
+  id: string;
+  url: string;
+  title: string;
+  byline: string | null;
+  site: string;
+  publishedTime: string | null;
+  lead?: string | null;
+  contentHtml: string;
+  text: string;
+  excerpt?: string;
+  wordCount: number;
+  readingMinutes: number;
+  savedAt: number;
+  read?: boolean;
+  position?: { progress: number; block: number };
+  tags?: string[];
+  /** Kept pictures: their address and PNG bytes. */
+  pictures?: [string, Buffer][];
+}
+
+/** A Jernih library export (the format the library's import reads) holding `articles`. */
+export function libraryExport(articles: ExportArticle[], exportedAt = new Date()): string {
+  const records = articles.map((a) => {
+    const pictures = a.pictures ?? [];
     return {
-      id: s.id,
-      canonicalUrl: url,
+      id: a.id,
+      canonicalUrl: a.url,
       article: {
-        url, title: s.title, byline: s.byline, siteName: s.site, publishedTime: s.publishedTime, lang: 'id', dir: 'ltr',
-        leadImage: s.lead ? { src: s.lead, alt: '', caption: null, inBody: false } : null,
-        contentHtml: `<p>${s.text}</p>${body}`, textContent: s.text, excerpt: s.text, wordCount: 300, readingMinutes: 2, ruleId: null,
+        url: a.url, title: a.title, byline: a.byline, siteName: a.site, publishedTime: a.publishedTime, lang: 'id', dir: 'ltr',
+        leadImage: a.lead ? { src: a.lead, alt: '', caption: null, inBody: false } : null,
+        contentHtml: a.contentHtml, textContent: a.text, excerpt: a.excerpt ?? a.text, wordCount: a.wordCount, readingMinutes: a.readingMinutes, ruleId: null,
       },
-      savedAt: s.savedAt, updatedAt: s.savedAt, read: false, position: { progress: 0, block: 0 }, tags: [],
-      images: s.pictures.map(([u]) => u), needsContent: false, deletedAt: null,
-      imageData: s.pictures.map(([u, bytes]) => ({ url: u, type: 'image/png', base64: bytes.toString('base64') })),
+      savedAt: a.savedAt, updatedAt: a.savedAt, read: a.read ?? false, position: a.position ?? { progress: 0, block: 0 }, tags: a.tags ?? [],
+      images: pictures.map(([u]) => u), needsContent: false, deletedAt: null,
+      imageData: pictures.map(([u, bytes]) => ({ url: u, type: 'image/png', base64: bytes.toString('base64') })),
     };
   });
-  return JSON.stringify({ format: 'jernih-library', version: 1, exportedAt: new Date().toISOString(), schemaVersion: 2, count: articles.length, articles });
+  return JSON.stringify({ format: 'jernih-library', version: 1, exportedAt: exportedAt.toISOString(), schemaVersion: 2, count: records.length, articles: records });
+}
+
+/** SEEDS as an export file. */
+export function seedExport(): string {
+  return libraryExport(
+    SEEDS.map((s) => ({
+      id: s.id,
+      url: `https://${s.site.toLowerCase().replace(/\s+/g, '')}.example.id/read/${s.id}`,
+      title: s.title, byline: s.byline, site: s.site, publishedTime: s.publishedTime, lead: s.lead,
+      contentHtml: `<p>${s.text}</p>${s.pictures.map(([u]) => `<figure><img src="${u}" alt=""></figure>`).join('')}`,
+      text: s.text, wordCount: 300, readingMinutes: 2, savedAt: s.savedAt, pictures: s.pictures,
+    })),
+  );
 }
 
 /** Two colours alike within what scaling and compression change. */

@@ -4,6 +4,8 @@
  * made-up host names (the host-resolver rule sends them to 127.0.0.1); a library in use to import; reading the
  * extension's IndexedDB; saving an article from the reader.
  */
+import { storedArticles } from './stored-articles';
+import { libraryExport } from './library-seeds';
 import type { Page } from 'playwright-core';
 import type { TestServer } from './server';
 import { waitForReader, type ChromiumWithExtension } from './chromium';
@@ -117,23 +119,19 @@ export const SEED: [string, string, string, string[], boolean, number, number][]
 
 export function seedExport(): string {
   const now = Date.now();
-  const articles = SEED.map(([title, site, host, tags, read, progress, hours], i) => {
-    const url = `https://${host}/read/2026/11/${20 + (i % 6)}/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    const text = `${title}. ${para('Laporan lengkap tentang peristiwa ini.', i)} ${para('Warga dan pejabat memberi tanggapan.', i + 1)}`;
-    const savedAt = now - hours * 3600_000;
-    return {
-      id: `seed-${i}`,
-      canonicalUrl: url,
-      article: {
-        url, title, byline: 'Redaksi', siteName: site, publishedTime: new Date(savedAt - 7200_000).toISOString(), lang: 'id', dir: 'ltr', leadImage: null,
-        contentHtml: `<p>${text}</p>`, textContent: text, excerpt: `${text.slice(title.length + 2, title.length + 220).replace(/\s+\S*$/, '')}…`, wordCount: 420 + i * 90,
-        readingMinutes: 2 + i, ruleId: null,
-      },
-      savedAt, updatedAt: savedAt, read, position: { progress, block: Math.round(progress * 10) }, tags, images: [], needsContent: false,
-      deletedAt: null, imageData: [],
-    };
-  });
-  return JSON.stringify({ format: 'jernih-library', version: 1, exportedAt: new Date(now).toISOString(), schemaVersion: 2, count: articles.length, articles });
+  return libraryExport(
+    SEED.map(([title, site, host, tags, read, progress, hours], i) => {
+      const url = `https://${host}/read/2026/11/${20 + (i % 6)}/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      const text = `${title}. ${para('Laporan lengkap tentang peristiwa ini.', i)} ${para('Warga dan pejabat memberi tanggapan.', i + 1)}`;
+      const savedAt = now - hours * 3600_000;
+      return {
+        id: `seed-${i}`, url, title, byline: 'Redaksi', site, publishedTime: new Date(savedAt - 7200_000).toISOString(),
+        contentHtml: `<p>${text}</p>`, text, excerpt: `${text.slice(title.length + 2, title.length + 220).replace(/\s+\S*$/, '')}…`,
+        wordCount: 420 + i * 90, readingMinutes: 2 + i, savedAt, read, position: { progress, block: Math.round(progress * 10) }, tags,
+      };
+    }),
+    new Date(now),
+  );
 }
 
 export async function extensionPage(b: ChromiumWithExtension, path: string, viewport?: { width: number; height: number }): Promise<Page> {
@@ -143,28 +141,12 @@ export async function extensionPage(b: ChromiumWithExtension, path: string, view
   return page;
 }
 
-/** Articles in the library (not the trash), read straight from the extension's IndexedDB in one of its pages. */
+/** Articles in the library (not the trash), newest first, read straight from the extension's IndexedDB in one of its pages. */
 export async function records(page: Page): Promise<{ id: string; title: string; read: boolean; tags: string[]; images: string[]; position: { progress: number; block: number } }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('jernih-library');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const r = db.transaction('articles').objectStore('articles').getAll();
-          r.onsuccess = () => {
-            db.close();
-            resolve(
-              (r.result as any[])
-                .filter((x) => x.deletedAt === null)
-                .sort((a, b) => b.savedAt - a.savedAt)
-                .map((x) => ({ id: x.id, title: x.article.title, read: x.read, tags: x.tags, images: x.images, position: x.position })),
-            );
-          };
-        };
-      }),
-  );
+  return (await storedArticles(page))
+    .filter((x) => x.deletedAt === null)
+    .sort((a, b) => b.savedAt - a.savedAt)
+    .map((x) => ({ id: x.id, title: x.article.title, read: x.read, tags: x.tags, images: x.images, position: x.position }));
 }
 
 /** The reader's status line once it says something (after a save). */

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { ChromiumWithExtension } from './chromium';
+import { until } from './wait';
 
 /** Runs `fn` (source of a function, with `document` the popup's) in the open popup; '__no_popup__' when none is open. */
 export async function inPopup<T>(holder: Page, fn: string): Promise<T> {
@@ -12,14 +13,13 @@ export async function inPopup<T>(holder: Page, fn: string): Promise<T> {
 }
 
 /** Polls `fn` in the popup until `ok` holds of its value. */
-export async function waitPopup<T>(holder: Page, fn: string, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await inPopup<T>(holder, fn).catch(() => '__error__' as T);
-    if (v !== '__no_popup__' && v !== '__error__' && ok(v)) return v;
-    if (Date.now() > until) throw new Error(`popup: timed out on ${fn} (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+export function waitPopup<T>(holder: Page, fn: string, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  return until(
+    () => inPopup<T>(holder, fn).catch(() => '__error__' as T),
+    (v) => v !== '__no_popup__' && v !== '__error__' && ok(v),
+    ms,
+    `popup: ${fn}`,
+  );
 }
 
 /** The tab id of `page` (the extension sees no URLs without access, so: the active tab once it is in front). */

@@ -7,13 +7,16 @@ import type { Page } from 'playwright-core';
 /** page.waitForFunction's options for the tests: a timer (background tabs get no animation frames) and a 20 s limit. */
 export const POLL = { polling: 100, timeout: 20_000 } as const;
 
-/** Polls `fn` from Node every 100 ms until `ok` holds of its value (by default: until it is truthy); returns that value. */
-export async function until<T>(fn: () => Promise<T>, ok: (value: T) => boolean = Boolean, ms = 20_000): Promise<T> {
+/**
+ * Polls `fn` from Node every 100 ms until `ok` holds of its value (by default: until it is truthy); returns that value.
+ * `what` names the wait in the timeout's message (else the start of `fn`'s source does).
+ */
+export async function until<T>(fn: () => Promise<T>, ok: (value: T) => boolean = Boolean, ms = 20_000, what?: string): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await fn();
     if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${fn.toString().slice(0, 120)}; last: ${JSON.stringify(value)}`);
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what ?? fn.toString().slice(0, 120)}; last: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
