@@ -7,29 +7,17 @@
  * test-results/firefox-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { startServer, type TestServer } from './helpers/server';
-import { FIREFOX, hasLangpack, launchFirefox, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
-import { bylineDate, clickInReader, listenOutcome, poll, readerInnerText, spaces, type Ext } from './helpers/firefox-reader';
-
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
-const hasFirefox = existsSync(FIREFOX);
-const hasIndonesian = hasFirefox && hasLangpack('id');
-
-if (!hasFirefox) console.warn(`[locale-id.firefox] SKIPPED: ${FIREFOX} not found (apt-get install firefox-esr, or set FIREFOX_PATH)`);
-else if (!hasIndonesian) console.warn('[locale-id.firefox] SKIPPED: Firefox\'s Indonesian language pack is missing (apt-get install firefox-esr-l10n-id)');
+import type { TestServer } from './helpers/server';
+import { hasLangpack, launchFirefox, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
+import { ARTIFACTS, bylineDate, clickInReader, firefoxTestServer, listenOutcome, poll, readerInnerText, spaces, type Ext } from './helpers/firefox-reader';
 
 let server: TestServer;
+const hasFirefox = firefoxTestServer('locale-id.firefox', (s) => (server = s));
+const hasIndonesian = hasFirefox && hasLangpack('id');
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  if (hasFirefox) server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+if (hasFirefox && !hasIndonesian) console.warn('[locale-id.firefox] SKIPPED: Firefox\'s Indonesian language pack is missing (apt-get install firefox-esr-l10n-id)');
 
 // --- 1. Indonesian dates and language names ---------------------------------------------------------------------
 

@@ -12,35 +12,25 @@
  * test-results/firefox-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { startServer, type TestServer } from './helpers/server';
+import type { TestServer } from './helpers/server';
 import { FIREFOX, findPage, hrefOf, launchFirefox, toggleReader, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
-import { bylineDate, clickInReader, countInReader, listenOutcome, poll, spaces, storedSettings } from './helpers/firefox-reader';
+import { ARTIFACTS, bylineDate, clickInReader, countInReader, firefoxTestServer, listenOutcome, poll, spaces, storedSettings } from './helpers/firefox-reader';
 import { BODY_COLOUR, LEAD_COLOUR, SEEDS, near, seedExport, type Rgb } from './helpers/library-seeds';
 import { focusedAction, translatedTexts } from './helpers/translate-ui';
 import { axeViolations, describeViolations, seriousOnly } from './helpers/axe';
 import { checkApertium, startTranslateServer, type TranslateServer } from '../translate-server/server';
 
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
-const hasFirefox = existsSync(FIREFOX);
+let server: TestServer;
+const hasFirefox = firefoxTestServer('new-user.firefox', (s) => (server = s));
 const apertium = checkApertium();
 const canTranslate = apertium.ok && !!apertium.modes['en>es'];
 
-if (!hasFirefox) console.warn(`[new-user.firefox] SKIPPED: ${FIREFOX} not found (apt-get install firefox-esr, or set FIREFOX_PATH)`);
 
-let server: TestServer;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  if (hasFirefox) server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 
 const EN_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The new toll road opens</title></head><body>

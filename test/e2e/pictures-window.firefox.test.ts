@@ -9,30 +9,20 @@
  * moz-extension://). Screenshots: test-results/firefox-*picture*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { FIXTURES, startServer, type TestServer } from './helpers/server';
+import { FIXTURES, type TestServer } from './helpers/server';
 import { FIREFOX, FIREFOX_EXT, findPage, hrefOf, launchFirefox, type FirefoxWithExtension } from './helpers/firefox';
-import { poll, storedSettings } from './helpers/firefox-reader';
+import { ARTIFACTS, firefoxTestServer, poll, storedSettings } from './helpers/firefox-reader';
 import { storedArticles } from './helpers/stored-articles';
 import { gradientPng } from './helpers/png';
 import { until } from './helpers/wait';
 
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
-const hasFirefox = existsSync(FIREFOX);
-
-if (!hasFirefox) console.warn(`[pictures-window.firefox] SKIPPED: ${FIREFOX} not found (apt-get install firefox-esr, or set FIREFOX_PATH)`);
-
 let server: TestServer;
+const hasFirefox = firefoxTestServer('pictures-window.firefox', (s) => (server = s));
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  if (hasFirefox) server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+
 
 /** Saved records with their kept pictures. */
 const records = async (fx: FirefoxWithExtension) =>

@@ -18,6 +18,9 @@ import { FIXTURES, startServer, SITE_HOST_RULES, type TestServer } from './helpe
 import { CHROME_E2E_EXT, launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { gradientPng } from './helpers/png';
 import { closePopup, inPopup, openLibraryPopup } from './helpers/popup';
+import { storedArticles } from './helpers/stored-articles';
+import { until } from './helpers/wait';
+import { parseHTML } from 'linkedom';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DOCS = join(ROOT, 'docs', 'screenshots');
@@ -43,39 +46,16 @@ interface StoredRecord {
   wanted: string[];
 }
 
-/** Saved records with their kept pictures, read from the extension's IndexedDB in one of its pages. */
+/** Saved records with their kept pictures, and the pictures the article has (lead and body, absolute). */
 async function records(page: Page): Promise<StoredRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredRecord[]>((resolve, reject) => {
-        const open = indexedDB.open('jernih-library');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const r = db.transaction('articles').objectStore('articles').getAll();
-          r.onsuccess = () => {
-            db.close();
-            resolve(
-              (r.result as any[]).map((x) => {
-                const doc = new DOMParser().parseFromString(x.article.contentHtml, 'text/html');
-                const body = Array.from(doc.querySelectorAll('img[src]')).map((i) => new URL(i.getAttribute('src')!, x.article.url).href);
-                const lead = x.article.leadImage ? [new URL(x.article.leadImage.src, x.article.url).href] : [];
-                return { id: x.id, title: x.article.title, images: x.images, wanted: [...new Set([...lead, ...body])] };
-              }),
-            );
-          };
-        };
-      }),
-  );
+  return (await storedArticles(page)).map((x) => {
+    const { document } = parseHTML(`<!doctype html><html><body>${x.article.contentHtml}</body></html>`);
+    const body = Array.from(document.querySelectorAll('img[src]')).map((i) => new URL(i.getAttribute('src')!, x.article.url).href);
+    const lead = x.article.leadImage ? [new URL(x.article.leadImage.src, x.article.url).href] : [];
+    return { id: x.id, title: x.article.title, images: x.images, wanted: [...new Set([...lead, ...body])] };
+  });
 }
 
-async function until(fn: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const readerStatus = (page: Page) =>
   page.waitForFunction(() => document.body.shadowRoot?.querySelector('.status')?.textContent || null, null, poll).then((h) => h.jsonValue() as Promise<string>);
@@ -107,7 +87,7 @@ describe('a supported site: its CDN pictures are kept with no question', () => {
     const holder = await browser.context.newPage();
     await holder.goto(`chrome-extension://${browser.extensionId}/library.html?view=tab`);
     let rec: StoredRecord | undefined;
-    await until(async () => !!(rec = (await records(holder))[0]), 'the saved record');
+    await until(async () => !!(rec = (await records(holder))[0]), Boolean, 30_000, 'the saved record');
     const cdn = rec!.wanted.filter((u) => u.includes('akcdn.detik.net.id'));
     expect(cdn.length).toBeGreaterThanOrEqual(2);
     expect([...rec!.images].sort()).toEqual([...rec!.wanted].sort());
@@ -161,7 +141,7 @@ ${[6, 7].map(p).join('\n')}
 
   async function askFrame(page: Page): Promise<Frame> {
     let frame: Frame | undefined;
-    await until(async () => !!(frame = page.frames().find((f) => f.url().includes('picture-ask.html'))), 'the question\'s frame');
+    await until(async () => !!(frame = page.frames().find((f) => f.url().includes('picture-ask.html'))), Boolean, 30_000, 'the question\'s frame');
     await frame!.waitForSelector('[data-action="allow-pictures"], [data-action="close-ask"]', poll);
     return frame!;
   }
@@ -221,7 +201,7 @@ ${[6, 7].map(p).join('\n')}
     expect([...rec.images].sort()).toEqual([...rec.wanted].sort());
     expect(rec.images).toHaveLength(3);
     await frame.locator('[data-action="close-ask"]').click();
-    await until(async () => !page.frames().some((f) => f.url().includes('picture-ask.html')), 'the frame to go');
+    await until(async () => !page.frames().some((f) => f.url().includes('picture-ask.html')), Boolean, 30_000, 'the frame to go');
     await page.close();
 
     // Offline: the saved copy shows every picture from its stored copy.
@@ -307,7 +287,7 @@ ${[6, 7].map(p).join('\n')}
     await fix.click();
     await reader.waitForFunction(() => document.body.shadowRoot?.querySelector('.pictures-status')?.textContent?.includes("Answer your browser's question"), null, poll);
     await grantHost(LATER.cdn);
-    await until(async () => (await records(holder)).find((x) => x.title === LATER.title)!.images.length === 3, 'the pictures kept');
+    await until(async () => (await records(holder)).find((x) => x.title === LATER.title)!.images.length === 3, Boolean, 30_000, 'the pictures kept');
     await waitForReader(reader);
     await reader.waitForFunction(() => {
       const root = document.body.shadowRoot;

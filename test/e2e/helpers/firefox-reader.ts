@@ -2,8 +2,32 @@
  * Reading the reader and the extension's state in Firefox ESR tests (puppeteer-core over WebDriver BiDi). The e2e
  * build opens the reader's shadow root to tests (document.body.shadowRoot); the build people install keeps it closed.
  */
+import { afterAll, beforeAll } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { FirefoxWithExtension } from './firefox';
+import { FIREFOX, type FirefoxWithExtension } from './firefox';
+import { startServer, type TestServer } from './server';
+
+export const ARTIFACTS = resolve(import.meta.dirname, '..', '..', '..', 'test-results');
+
+/**
+ * For a Firefox test file: whether this machine has Firefox (warns when the file's tests will be skipped), and the
+ * test server started before its tests and stopped after them (given to `onStart`).
+ */
+export function firefoxTestServer(file: string, onStart: (server: TestServer) => void): boolean {
+  const hasFirefox = existsSync(FIREFOX);
+  if (!hasFirefox) console.warn(`[${file}] SKIPPED: ${FIREFOX} not found (apt-get install firefox-esr, or set FIREFOX_PATH)`);
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    if (hasFirefox) onStart((server = await startServer()));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return hasFirefox;
+}
 
 export const poll = { polling: 100, timeout: 30_000 } as const;
 

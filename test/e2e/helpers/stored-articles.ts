@@ -6,7 +6,7 @@
 
 export interface StoredArticle {
   id: string;
-  article: { title: string };
+  article: { title: string; url: string; contentHtml: string; leadImage: { src: string } | null };
   read: boolean;
   tags: string[];
   images: string[];
