@@ -1,6 +1,6 @@
 /**
- * `npm run new-rule -- <id> <host>`: scaffolds a site rule (utils/extract/sites/<id>.ts), its registry line and
- * its fixture folder (test/fixtures/<id>/article/). The meta-tests fail until the rule has three real fixtures.
+ * `npm run new-rule -- <id> <host>`: scaffolds a site rule (utils/extract/sites/<id>.ts), its lines in the registry
+ * (index.ts) and among the addresses (addresses.ts), and its fixture folder (test/fixtures/<id>/article/). The meta-tests fail until the rule has three real fixtures.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +13,7 @@ if (!id || !host || !/^[a-z][a-z0-9]*$/.test(id) || !/^[a-z0-9.-]+\.[a-z]{2,}$/.
 const root = resolve(import.meta.dirname, '..');
 const ruleFile = resolve(root, 'utils/extract/sites', `${id}.ts`);
 const registry = resolve(root, 'utils/extract/sites/index.ts');
+const addresses = resolve(root, 'utils/extract/sites/addresses.ts');
 const fixtureDir = resolve(root, 'test/fixtures', id, 'article');
 if (existsSync(ruleFile)) {
   console.error(`${ruleFile} exists already`);
@@ -21,15 +22,20 @@ if (existsSync(ruleFile)) {
 
 writeFileSync(
   ruleFile,
-  `import type { SiteRule } from './types';
+  `import type { SiteAddress, SiteRule } from './types';
 
-/** ${host}: facts (with sources) belong in shared/notes/id-news-sites.md. */
-export const ${id}: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const ${id}Address: SiteAddress = {
   id: '${id}',
   name: '${host}',
   hosts: ['${host}'],
   // Which paths are articles (so home and tag pages are never cleaned). TODO: the site's article URL shape.
   articleUrl: /^\\/.+/,
+};
+
+/** ${host}: facts (with sources) belong in shared/notes/id-news-sites.md. */
+export const ${id}: SiteRule = {
+  ...${id}Address,
   body: ['article'],
   remove: [],
   endBefore: [],
@@ -39,13 +45,17 @@ export const ${id}: SiteRule = {
 `,
 );
 
-const src = readFileSync(registry, 'utf8');
-const importLine = `import { ${id} } from './${id}';\n`;
-const lastImport = src.lastIndexOf("import { ");
-const afterLastImport = src.indexOf('\n', lastImport) + 1;
-let next = src.slice(0, afterLastImport) + importLine + src.slice(afterLastImport);
-next = next.replace(/\n\];/, `\n  ${id}, // ${host}\n];`);
-writeFileSync(registry, next);
+/** Adds `name` to a registry file: its import after the last import, and a line at the end of its list. */
+function register(file: string, name: string, comment: string): void {
+  const src = readFileSync(file, 'utf8');
+  const lastImport = src.lastIndexOf('import { ');
+  const afterLastImport = src.indexOf('\n', lastImport) + 1;
+  const next = src.slice(0, afterLastImport) + `import { ${name} } from './${id}';\n` + src.slice(afterLastImport);
+  writeFileSync(file, next.replace(/\n\];/, `\n  ${name},${comment}\n];`));
+}
+// The rule in the registry, and its address beside the others (same order: test/unit/autoclean.test.ts checks).
+register(registry, id, ` // ${host}`);
+register(addresses, `${id}Address`, '');
 
 mkdirSync(fixtureDir, { recursive: true });
 writeFileSync(resolve(fixtureDir, 'source.html'), `<!doctype html>\n<html lang="id">\n<head><title>TODO</title></head>\n<body><!-- TODO: a page written from the documented structure of ${host} --></body>\n</html>\n`);

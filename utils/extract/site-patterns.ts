@@ -1,7 +1,7 @@
 /** Match patterns of the supported sites: what the auto-clean content script is declared for, nothing more. */
-import type { SiteRule } from './sites/types';
+import type { SiteAddress, SiteRule } from './sites/types';
 
-export function sitePatterns(rules: readonly SiteRule[]): string[] {
+export function sitePatterns(rules: readonly SiteAddress[]): string[] {
   const out = new Set<string>();
   for (const r of rules) {
     if (r.matches) r.matches.forEach((m) => out.add(m));

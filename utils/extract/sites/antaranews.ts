@@ -1,5 +1,14 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const antaranewsAddress: SiteAddress = {
+  id: 'antaranews',
+  name: 'ANTARA News',
+  hosts: ['antaranews.com'],
+  // /berita/{numeric id}/{slug}, also ?page=N and ?page=all. /foto/, /video/, /infografik/, /tag/ are not articles.
+  articleUrl: /^\/berita\/\d+\/[^/?#]+/,
+};
 
 /**
  * ANTARA News: facts in shared/notes/id-news-sites.md §11. Articles are /berita/{id}/{slug} on www and on the
@@ -9,11 +18,7 @@ import { allPagesByParam } from '../site-urls';
  * page of a split article (S2, U2).
  */
 export const antaranews: SiteRule = {
-  id: 'antaranews',
-  name: 'ANTARA News',
-  hosts: ['antaranews.com'],
-  // /berita/{numeric id}/{slug}, also ?page=N and ?page=all. /foto/, /video/, /infografik/, /tag/ are not articles.
-  articleUrl: /^\/berita\/\d+\/[^/?#]+/,
+  ...antaranewsAddress,
   // The newer template's wrapper name is unconfirmed (notes §11); post-content is on both.
   body: ['div.post-content', '.wrap__article-detail-content'],
   // A span.baca-juga alone in its <p> leaves an empty <p> behind, which the generic cleaners drop; removing the

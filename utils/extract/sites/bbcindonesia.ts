@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { normalizeSpace, textOf } from '../dom';
 
 /**
@@ -24,12 +24,11 @@ const SKIP_LINE = /^((lewati|lewatkan|hentikan|lompati)\b.*\b(dan (lanjutkan|ter
 const NOISE_LINE =
   /^(peringatan: (bbc tidak bertanggung jawab|konten pihak ketiga).*|konten \S+ mungkin memuat iklan|informasi artikel|(telah diterbitkan|diperbarui|diterbitkan)\s+\d{1,2}\s+\S+\s+\d{4}|iklan)$/i;
 
-export const bbcindonesia: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const bbcindonesiaAddress: SiteAddress = {
   id: 'bbcindonesia',
   name: 'BBC News Indonesia',
   hosts: ['bbc.com'],
-  // Pictures come from the BBC's image service on another site (fixtures: every figure).
-  pictureHosts: ['ichef.bbci.co.uk'],
   // The rule covers the Indonesian service only: the rest of bbc.com keeps the generic path.
   matches: ['*://www.bbc.com/indonesia/*', '*://bbc.com/indonesia/*'],
   // /indonesia/articles/{c + 11-12 chars} (≥8 public files); older /indonesia/{section}-{8 digits} stories and
@@ -37,6 +36,12 @@ export const bbcindonesia: SiteRule = {
   // Liputan Mendalam, institutional pages in the service's own navigation) are not articles.
   articleUrl:
     /^\/indonesia\/(?:articles\/c[a-z0-9]{10,12}|(?!majalah-51456120\b|laporan-khusus-51267199\b)(?:indonesia|dunia|majalah|olahraga|sains|media|laporan-khusus|vert-[a-z]+)-\d{8}|[a-z_]+\/\d{4}\/\d{2}\/\d{6}_[a-z0-9_-]+)(?:\.amp)?(?:\.shtml)?\/?(?:\?.*)?$/i,
+};
+
+export const bbcindonesia: SiteRule = {
+  ...bbcindonesiaAddress,
+  // Pictures come from the BBC's image service on another site (fixtures: every figure).
+  pictureHosts: ['ichef.bbci.co.uk'],
   body: ['main[role="main"]', '.story-body__inner', '[property="articleBody"]', '#story-body', '.story-body'],
   remove: [
     // Simorgh (inside main): headline, byline region, promos, ads, recommendations, social-embed skip targets.

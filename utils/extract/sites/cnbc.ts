@@ -1,9 +1,18 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
 
 /** The trailing page number of a CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}/{N}. */
 const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const cnbcAddress: SiteAddress = {
+  id: 'cnbc',
+  name: 'CNBC Indonesia',
+  hosts: ['cnbcindonesia.com'], // www. and any other subdomain
+  // /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}, optionally /{N} or ?page=all (S2 regex /\d+-\d+-\d+\//).
+  articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
+};
 
 /**
  * CNBC Indonesia: facts in shared/notes/id-news-sites.md §13 (body .detail-text, older .detail_text with the
@@ -12,13 +21,9 @@ const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
  * [Gambas:Video CNBC] placeholders and desk codes are expected here too (notes §13, by analogy).
  */
 export const cnbc: SiteRule = {
-  id: 'cnbc',
-  name: 'CNBC Indonesia',
-  hosts: ['cnbcindonesia.com'], // www. and any other subdomain
+  ...cnbcAddress,
   // Pictures are served by the detik group's CDN (the same company).
   pictureHosts: ['akcdn.detik.net.id'],
-  // /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}, optionally /{N} or ?page=all (S2 regex /\d+-\d+-\d+\//).
-  articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
   body: ['.detail-text', '.detail_text'],
   remove: [
     '.media-institusi',

@@ -1,9 +1,18 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
 
 /** The trailing page number of a CNN/CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{id}-{id}/{slug}/{N}. */
 const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const cnnindonesiaAddress: SiteAddress = {
+  id: 'cnnindonesia',
+  name: 'CNN Indonesia',
+  hosts: ['cnnindonesia.com'], // www. (the only host in the notes) and any other subdomain
+  // /{kanal}/{YYYYMMDDHHmmss}-{kanalId}-{articleId}/{slug}, optionally /{N} or ?page=all (S1, S2, S7, S10).
+  articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
+};
 
 /**
  * CNN Indonesia: facts in shared/notes/id-news-sites.md §4 (body .detail-text, clutter list, desk code) and
@@ -15,13 +24,9 @@ const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;
  * ignoring the parameter), readArticle joins the pages the pager lists, page by page.
  */
 export const cnnindonesia: SiteRule = {
-  id: 'cnnindonesia',
-  name: 'CNN Indonesia',
-  hosts: ['cnnindonesia.com'], // www. (the only host in the notes) and any other subdomain
+  ...cnnindonesiaAddress,
   // Pictures are served by the detik group's CDN (the same company).
   pictureHosts: ['akcdn.detik.net.id'],
-  // /{kanal}/{YYYYMMDDHHmmss}-{kanalId}-{articleId}/{slug}, optionally /{N} or ?page=all (S1, S2, S7, S10).
-  articleUrl: /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)?\/\d{14}-\d+-\d+\/[\w-]+/i,
   body: [
     '.detail-text', '#article-content-body', 'div.detail-wrap',
     // 2020 template (S10)

@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 
 /**
@@ -140,20 +140,25 @@ function removeCollapsibleClutter(body: Element): void {
   }
 }
 
-export const detik: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const detikAddress: SiteAddress = {
   id: 'detik',
   name: 'detikcom',
   // "detik.com" covers www. and every vertical of notes §2: news., finance., inet., sport., hot., health., oto.,
   // food., travel. and 20.detik.com. (Listing them again would only add duplicate auto-clean match patterns.)
   hosts: ['detik.com'],
-  // Article pictures live on the group's CDN under detik.net.id, another site than detik.com.
-  pictureHosts: ['akcdn.detik.net.id'],
   // Every documented shape (notes §2): current `/{category}/d-{id}/{slug}` (also `www.detik.com/{region}/berita/d-…`),
   // with a trailing page `/N` or `?single=1`; 2020 finance `/berita-ekonomi-bisnis/{7-digit id}/{slug}` (S10);
   // old `/read/YYYY/MM/DD/HHMMSS/{id}/…` (S15); 20detik videos `/{program}/{YYYYMMDD}-{9-digit id}/{slug}`
   // (yt-dlp's Detik20IE). Home, /tag/, /search/, /indeks pages have none of these.
   articleUrl:
     /^\/(?:(?:[\w-]+\/)*d-\d{5,}(?:[/?]|$)|[a-z-]+\/\d{6,7}\/[\w-]+|read\/\d{4}\/\d{2}\/\d{2}\/\d{6}\/\d+|[\w-]+\/\d{8}-\d{9}(?:[/?]|$))/i,
+};
+
+export const detik: SiteRule = {
+  ...detikAddress,
+  // Article pictures live on the group's CDN under detik.net.id, another site than detik.com.
+  pictureHosts: ['akcdn.detik.net.id'],
   body: [
     'div.detail__body-text.itp_bodycontent', '.detail__body-text', '#detikdetailtext', 'div.itp_bodycontent',
     // 2012–2020 templates (S10, S15, S16)

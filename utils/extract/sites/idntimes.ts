@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 
 /**
@@ -15,13 +15,12 @@ const READ_ALSO = /^baca juga\b/i;
 /** The label above in-article ads. */
 const AD_LABEL = /^(lanjutkan membaca artikel di bawah|advertisement|iklan)$/i;
 
-export const idntimes: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const idntimesAddress: SiteAddress = {
   id: 'idntimes',
   name: 'IDN Times',
   // Regional subdomains (jatim., bali. …) are other templates, out of scope (notes §16).
   hosts: ['www.idntimes.com'],
-  // The rule serves www. only, so its picture hosts (other subdomains) are listed here.
-  pictureHosts: ['image.idntimes.com', 'cdn.idntimes.com'],
   // Exactly that host: the default patterns (the host and `*.` + host) would give `*://*.www.idntimes.com/*`,
   // sub-subdomains of www. only (issue #14), and `*.idntimes.com` would reach the regional templates.
   matches: ['*://www.idntimes.com/*'],
@@ -29,6 +28,12 @@ export const idntimes: SiteRule = {
   // 2019: /{category}/{subcategory}/{author}/{slug}, its whole text at …/full (S11).
   articleUrl:
     /^\/(?!(?:tag|author|search|ajax|v1|tag-manager)\/)[a-z0-9-]+\/[a-z0-9-]+\/(?:[a-z0-9-]+-[a-z0-9]{5}-[a-z0-9]{6}|[a-z0-9._-]+\/[a-z0-9-]+(?:\/full)?)\/?(?:[?#].*)?$/i,
+};
+
+export const idntimes: SiteRule = {
+  ...idntimesAddress,
+  // The rule serves www. only, so its picture hosts (other subdomains) are listed here.
+  pictureHosts: ['image.idntimes.com', 'cdn.idntimes.com'],
   body: ['#article-description', '#article-content', 'div:has(> p.article-text)'],
   remove: [
     '[id^="div-gpt-ad"]', '[data-testid^="ads"]', '[class*="ads-inarticle"]',

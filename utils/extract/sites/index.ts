@@ -1,8 +1,10 @@
 /**
  * The ordered registry of site rules. Order matters only where hosts overlap: more specific hosts first.
- * Adding a site: its rule file, one line here, and its fixture folder (test/fixtures/<id>/); `npm run new-rule -- <id> <host>` does all three.
+ * Adding a site: its rule file, one line here and one in addresses.ts (same order), and its fixture folder
+ * (test/fixtures/<id>/); `npm run new-rule -- <id> <host>` does all of it.
  */
 import type { SiteRule } from './types';
+import { findSite } from './addresses';
 import { kompas } from './kompas';
 import { detik } from './detik';
 import { jpnn } from './jpnn';
@@ -21,7 +23,7 @@ import { merdeka } from './merdeka';
 import { kumparan } from './kumparan';
 import { idntimes } from './idntimes';
 
-export type { SiteRule } from './types';
+export type { SiteAddress, SiteRule } from './types';
 
 export const SITE_RULES: readonly SiteRule[] = [
   kompas, // kompas.com and every kanal subdomain
@@ -43,19 +45,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   idntimes, // idntimes.com
 ];
 
-const hostMatches = (host: string, ruleHost: string): boolean => host === ruleHost || host.endsWith(`.${ruleHost}`);
-
 /** The rule for this URL, or null. A rule whose articleUrl does not match gives null: not an article page of it. */
 export function findRule(url: string, rules: readonly SiteRule[] = SITE_RULES): SiteRule | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = u.hostname.toLowerCase();
-  const rule = rules.find((r) => r.hosts.some((h) => hostMatches(host, h)));
-  if (!rule) return null;
-  if (rule.articleUrl && !rule.articleUrl.test(u.pathname + u.search)) return null;
-  return rule;
+  return findSite(url, rules);
 }

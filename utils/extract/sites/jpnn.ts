@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { normalizeSpace, textOf } from '../dom';
 
 /**
@@ -18,13 +18,18 @@ const DATELINE = /^([a-z0-9-]+\.)?jpnn\.com\s*,\s*[\p{Lu}][\p{Lu} .'-]*\s*[-â€“â
 /** Lines that are never article text (S3, S4 COMMON_TEXT_EXCLUDES). */
 const CLUTTER_LINE = /^(baca juga|baca berita|silakan baca|([a-z0-9-]+\.)?jpnn\.com)\b/i;
 
-export const jpnn: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const jpnnAddress: SiteAddress = {
   id: 'jpnn',
   name: 'JPNN.com',
   hosts: ['jpnn.com'],
   // www.jpnn.com/news/{slug} and m.jpnn.com/news/{slug}; regional {sub}.jpnn.com/{kanal}/{id}/{slug} (S2 path
   // regex /(news|[a-z-]+\/\d+)\/.+/); pages 2.. add ?page=N. Tag, kanal and index pages have no slug after an id.
   articleUrl: /^\/(?:amp\/)?(?:news\/[a-z0-9-]+|[a-z0-9-]+\/\d+\/[a-z0-9-]+)\/?(?:\?.*)?$/i,
+};
+
+export const jpnn: SiteRule = {
+  ...jpnnAddress,
   body: ['div[itemprop="articleBody"]', '[itemprop="articleBody"]', '.page-content'],
   remove: [
     '.baca-juga', '.pagination', '[id^="div-gpt-ad"]', '[class^="ads-"]', '[class*=" ads-"]', '.ads',

@@ -1,16 +1,21 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const kompasAddress: SiteAddress = {
+  id: 'kompas',
+  name: 'Kompas.com',
+  hosts: ['kompas.com'],
+  // {kanal}.kompas.com/read/YYYY/MM/DD/{id}/{slug} and www.kompas.com/{kanal}/read/...
+  articleUrl: /^\/(?:[a-z-]+\/)?read\/\d{4}\/\d{2}\/\d{2}\/\d+/,
+};
 
 /**
  * Kompas.com: facts in shared/notes/id-news-sites.md §1 (body div.read__content, read-also paragraphs with
  * a.inner-link-baca-juga, the Kompas.com+ gate, #EndOfArticle, the content_* metas in WIB).
  */
 export const kompas: SiteRule = {
-  id: 'kompas',
-  name: 'Kompas.com',
-  hosts: ['kompas.com'],
-  // {kanal}.kompas.com/read/YYYY/MM/DD/{id}/{slug} and www.kompas.com/{kanal}/read/...
-  articleUrl: /^\/(?:[a-z-]+\/)?read\/\d{4}\/\d{2}\/\d{2}\/\d+/,
+  ...kompasAddress,
   body: ['div.read__content', '.read__content-body', 'article .read__article'],
   remove: [
     '.kompasidRec', '.ads-on-body', '.ads-partner-wrap', '.gate-kgplus', '.read__paging', 'span.liftdown_v2_tanda',

@@ -1,4 +1,15 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const kumparanAddress: SiteAddress = {
+  id: 'kumparan',
+  name: 'kumparan',
+  hosts: ['kumparan.com'],
+  // /{account}/{slug}-{shortId}: the account is a newsroom (kumparannews) or a person; shortId is 11 characters
+  // starting with two digits (S1). 2019 links had an "@" before the account (S11). /channel/…, /topic/… and
+  // bare account pages never end in a shortId.
+  articleUrl: /^\/@?[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?\/[a-z0-9-]+-\d{2}[a-z0-9]{9}\/?(?:[?#].*)?$/i,
+};
 
 /**
  * kumparan.com: facts in shared/notes/id-news-sites.md §10 and §0.3 (one source, S1, live 2026-07-24).
@@ -10,13 +21,7 @@ import type { SiteRule } from './types';
  * No pagination. The `og:description` hashtag tail ("#newsupdate #news …") is skipped: meta description wins.
  */
 export const kumparan: SiteRule = {
-  id: 'kumparan',
-  name: 'kumparan',
-  hosts: ['kumparan.com'],
-  // /{account}/{slug}-{shortId}: the account is a newsroom (kumparannews) or a person; shortId is 11 characters
-  // starting with two digits (S1). 2019 links had an "@" before the account (S11). /channel/…, /topic/… and
-  // bare account pages never end in a shortId.
-  articleUrl: /^\/@?[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?\/[a-z0-9-]+-\d{2}[a-z0-9]{9}\/?(?:[?#].*)?$/i,
+  ...kumparanAddress,
   body: [
     // The element holding the story paragraphs as its own children (whatever its hashed class).
     ':has(> p[data-qa-id="story-paragraph"] ~ p[data-qa-id="story-paragraph"])',

@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 
 /**
  * Liputan6.com (KLY group): facts in shared/notes/id-news-sites.md §5 and §0.
@@ -78,15 +78,20 @@ function materializeGallery(body: Element): void {
   }
 }
 
-export const liputan6: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const liputan6Address: SiteAddress = {
   id: 'liputan6',
   name: 'Liputan6.com',
   // www., m. and channel subdomains (hot.liputan6.com/read/… is canonical for some channels).
   hosts: ['liputan6.com'],
-  // KLY's picture hosts on Akamai (a shared CDN: only these exact names, never *.akamaized.net).
-  pictureHosts: ['cdn0-production-images-kly.akamaized.net', 'cdn1-production-images-kly.akamaized.net'],
   // www/m: /{channel}/read/{id}/{slug} (photo/foto/video channels are galleries); channel subdomains: /read/{id}/{slug}.
   articleUrl: /^\/(?:[a-z0-9-]+\/)?read\/\d+(?:[/?]|$)/,
+};
+
+export const liputan6: SiteRule = {
+  ...liputan6Address,
+  // KLY's picture hosts on Akamai (a shared CDN: only these exact names, never *.akamaized.net).
+  pictureHosts: ['cdn0-production-images-kly.akamaized.net', 'cdn1-production-images-kly.akamaized.net'],
   body: [
     'div.article-content-body[itemprop="articleBody"]',
     'div.article-content-body',

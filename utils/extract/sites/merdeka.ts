@@ -1,4 +1,4 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 
 /**
  * Merdeka.com (KLY group): facts in shared/notes/id-news-sites.md §14 and §0.
@@ -15,15 +15,20 @@ import type { SiteRule } from './types';
 /** "Halaman 1 2 3" pagers and "Halaman 2" / "2 dari 3 halaman" labels, when they are a block's whole text. */
 const PAGER = /^(halaman(\s*:)?(\s*\d+)+|\d+\s*dari\s*\d+\s*halaman|halaman\s*\d+\s*(dari|\/)\s*\d+)$/i;
 
-export const merdeka: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const merdekaAddress: SiteAddress = {
   id: 'merdeka',
   name: 'Merdeka.com',
   // www. and m. (the 2021 mobile site); regional sections (jatim, jateng...) are path sections.
   hosts: ['merdeka.com'],
-  // KLY's picture host for Merdeka.
-  pictureHosts: ['cdns.klimg.com'],
   // 2023+: /{section}/read/{numericId}/{slug}; ≤2022: /{section}[/{sub}]/{slug}.html (not index pages).
   articleUrl: /^\/[a-z0-9-]+\/(?:read\/\d+\/[a-z0-9-]+\/?|(?:[a-z0-9-]+\/)?(?!index\d*\.html)[a-z0-9-]+\.html)(?:[?#].*)?$/i,
+};
+
+export const merdeka: SiteRule = {
+  ...merdekaAddress,
+  // KLY's picture host for Merdeka.
+  pictureHosts: ['cdns.klimg.com'],
   body: [
     '.articles-content__body',
     // Older desktop templates (S10 2020, S11 2019, which spells it "paragpraph").

@@ -1,17 +1,22 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 
-/**
- * Okezone (MNC group), every kanal subdomain (news., economy., bola., sports., celebrity., women., ototekno.,
- * muslim., edukasi.): facts in shared/notes/id-news-sites.md §7.
- */
-export const okezone: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const okezoneAddress: SiteAddress = {
   id: 'okezone',
   name: 'Okezone',
   hosts: ['okezone.com'],
   // {kanal}.okezone.com/read/YYYY/MM/DD/{sectionId}/{articleId}/{slug} (§7, S1, S2). mpi.okezone.com's
   // /article/sindonews/{id} reposts, /indeks, /tag and the kanal home pages have other shapes.
   articleUrl: /^\/read\/\d{4}\/\d{2}\/\d{2}\/\d+\/\d+\/[^/?#]+/,
+};
+
+/**
+ * Okezone (MNC group), every kanal subdomain (news., economy., bola., sports., celebrity., women., ototekno.,
+ * muslim., edukasi.): facts in shared/notes/id-news-sites.md §7.
+ */
+export const okezone: SiteRule = {
+  ...okezoneAddress,
   // .c-detail.read (2023+, S1), div[itemprop=articleBody] (S3, 2025; probably the same element), old #contentx.
   body: ['.c-detail.read', 'div[itemprop="articleBody"]', '#contentx'],
   remove: [

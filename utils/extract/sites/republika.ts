@@ -1,5 +1,13 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const republikaAddress: SiteAddress = {
+  id: 'republika',
+  name: 'Republika',
+  hosts: ['republika.co.id'],
+  articleUrl: /^\/berita\/\/?(?!serial\/)[a-z0-9]{6,14}\/[^/?#]+/,
+};
 
 /**
  * Republika: facts in shared/notes/id-news-sites.md §12. Articles are /berita/{code}/{slug} on every kanal and
@@ -15,10 +23,7 @@ import { allPagesByParam } from '../site-urls';
  * and nothing from it is ever fetched (it is not a pager, and articleUrl refuses /berita/serial/next).
  */
 export const republika: SiteRule = {
-  id: 'republika',
-  name: 'Republika',
-  hosts: ['republika.co.id'],
-  articleUrl: /^\/berita\/\/?(?!serial\/)[a-z0-9]{6,14}\/[^/?#]+/,
+  ...republikaAddress,
   body: ['.article-content article', '.article-content', 'article'],
   remove: [
     '.picked-article', '.baca-juga', '[id^="div-gpt-ad"]', '[id^="bn_"]', '.pagination', '.footnote-wrap', '#loading',

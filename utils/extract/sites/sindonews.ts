@@ -1,17 +1,22 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 
-/**
- * SINDOnews (MNC group), every kanal subdomain (nasional., ekbis., international., daerah., sports., tekno.,
- * edukasi., lifestyle., otomotif., kalam.): facts in shared/notes/id-news-sites.md §8.
- */
-export const sindonews: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const sindonewsAddress: SiteAddress = {
   id: 'sindonews',
   name: 'SINDOnews',
   hosts: ['sindonews.com'],
   // {kanal}.sindonews.com/read/{id}/{subId}/{slug}-{ts}; page 2+ adds a trailing /5, /10... segment, which is
   // a page offset, not an id (§8: S1, S2, U8).
   articleUrl: /^\/read\/\d+\/\d+\/[^/?#]+(?:\/\d+)?\/?(?:[?#].*)?$/,
+};
+
+/**
+ * SINDOnews (MNC group), every kanal subdomain (nasional., ekbis., international., daerah., sports., tekno.,
+ * edukasi., lifestyle., otomotif., kalam.): facts in shared/notes/id-news-sites.md §8.
+ */
+export const sindonews: SiteRule = {
+  ...sindonewsAddress,
   // .detail-desc and #detail-desc are the same element (§8, S1).
   body: ['.detail-desc', '#detail-desc'],
   remove: [

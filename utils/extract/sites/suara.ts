@@ -1,5 +1,14 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const suaraAddress: SiteAddress = {
+  id: 'suara',
+  name: 'Suara.com',
+  hosts: ['suara.com'],
+  // /foto/ and /video/ galleries share the dated shape but are not text articles (S1); /tag/, /indeks are listings.
+  articleUrl: /^\/(?!foto\/|video\/)[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/\d{6}\/[^/?#]+/,
+};
 
 /**
  * Suara.com: facts in shared/notes/id-news-sites.md §9. Articles are /{kanal}/YYYY/MM/DD/HHMMSS/{slug} on www and
@@ -11,11 +20,7 @@ import { allPagesByParam } from '../site-urls';
  * the reader falls back to the pager's links when ?page=all fails.
  */
 export const suara: SiteRule = {
-  id: 'suara',
-  name: 'Suara.com',
-  hosts: ['suara.com'],
-  // /foto/ and /video/ galleries share the dated shape but are not text articles (S1); /tag/, /indeks are listings.
-  articleUrl: /^\/(?!foto\/|video\/)[a-z0-9-]+\/\d{4}\/\d{2}\/\d{2}\/\d{6}\/[^/?#]+/,
+  ...suaraAddress,
   body: ['.article-content', 'article.content-article'],
   remove: [
     '[id*="div-ad"]', '.placeholder_belt', '.placeholder_read_body', '.ten-second', '.article-read', '.new_bacajuga',

@@ -1,5 +1,15 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const tempoAddress: SiteAddress = {
+  id: 'tempo',
+  name: 'Tempo.co',
+  hosts: ['tempo.co'],
+  // Current: /{rubrik}/{slug}-{numericId} (author pages /penulis/{name}-{id} and tags /tag/... share the shape);
+  // old: /read/{id}/{slug} on every kanal subdomain, with ?page_num=N or ?page=all.
+  articleUrl: /^(?:\/read\/\d+\/[^/?#]+|\/(?!penulis\/|tag\/|search\b|indeks\b)[a-z-]+\/[^/?#]*-\d{5,}\/?(?:[?#]|$))/,
+};
 
 /**
  * Tempo.co: facts in shared/notes/id-news-sites.md §6. Two layouts are live in the wild (and in saved articles):
@@ -12,12 +22,7 @@ import { allPagesByParam } from '../site-urls';
  *   (S2, S5, S13). Pages are ?page_num=N behind the pager .pagging inside #isi (S2); U2 lists ?page=all (⚠).
  */
 export const tempo: SiteRule = {
-  id: 'tempo',
-  name: 'Tempo.co',
-  hosts: ['tempo.co'],
-  // Current: /{rubrik}/{slug}-{numericId} (author pages /penulis/{name}-{id} and tags /tag/... share the shape);
-  // old: /read/{id}/{slug} on every kanal subdomain, with ?page_num=N or ?page=all.
-  articleUrl: /^(?:\/read\/\d+\/[^/?#]+|\/(?!penulis\/|tag\/|search\b|indeks\b)[a-z-]+\/[^/?#]*-\d{5,}\/?(?:[?#]|$))/,
+  ...tempoAddress,
   body: [
     'article.detail-artikel:not(.berikutnya) #isi',
     'div#isi',

@@ -1,11 +1,8 @@
-import type { SiteRule } from './types';
+import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
 
-/**
- * Tribunnews.com (www. and the m. mirror): facts in shared/notes/id-news-sites.md §3. Regional Tribun sites
- * (tribunjabar.id, tribunpekanbaru.com...) are other domains and take the generic path.
- */
-export const tribunnews: SiteRule = {
+/** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
+export const tribunnewsAddress: SiteAddress = {
   id: 'tribunnews',
   name: 'Tribunnews.com',
   hosts: ['tribunnews.com'],
@@ -13,6 +10,14 @@ export const tribunnews: SiteRule = {
   // (older and syndicated pieces); the same paths on m.tribunnews.com. Tag, topic, author and index pages
   // (/tag/x, /topic/x, /penulis/x, /index-news/...) have neither shape.
   articleUrl: /^\/[a-z0-9-]+\/(?:\d{5,}|\d{4}\/\d{2}\/\d{2})\/[a-z0-9-]+\/?(?:[?#].*)?$/i,
+};
+
+/**
+ * Tribunnews.com (www. and the m. mirror): facts in shared/notes/id-news-sites.md §3. Regional Tribun sites
+ * (tribunjabar.id, tribunpekanbaru.com...) are other domains and take the generic path.
+ */
+export const tribunnews: SiteRule = {
+  ...tribunnewsAddress,
   // The two-class selector matters: a sibling div.side-article.mb5 ("Sesuai Minatmu" recs) follows the body
   // (§3, S1). Mobile pages are read by div.txt-article (S5).
   body: ['div.side-article.txt-article', 'div.txt-article', '#article_box'],

@@ -1,8 +1,9 @@
 /**
- * A site rule is data first: where the body is, what clutter sits inside it, where it ends, and where the
- * metadata lives. `clean()` is for what selectors cannot say. Rules run on a clone, never on the live page.
+ * The site and which of its pages are articles: what the small auto-clean script decides with on every page of the
+ * supported sites, before anything paints. Kept apart from the rest of the rule so that script stays light
+ * (sites/addresses.ts lists them; each rule spreads its own).
  */
-export interface SiteRule {
+export interface SiteAddress {
   /** Unique id, also the fixture folder name under test/fixtures/sites/. */
   id: string;
   /** Human name, shown in the UI and used as the site name when the page names none. */
@@ -14,14 +15,21 @@ export interface SiteRule {
    * covers only part of a host (bbc.com/indonesia). Default: every page of `hosts` and their subdomains.
    */
   matches?: readonly string[];
+  /** Article pages (tested on pathname + search); other URLs of the host get the generic path. */
+  articleUrl?: RegExp;
+}
+
+/**
+ * A site rule is data first: where the body is, what clutter sits inside it, where it ends, and where the
+ * metadata lives. `clean()` is for what selectors cannot say. Rules run on a clone, never on the live page.
+ */
+export interface SiteRule extends SiteAddress {
   /**
    * Hosts outside `hosts` that serve the site's pictures (a shared CDN: detik's akcdn.detik.net.id, BBC's
    * ichef.bbci.co.uk). They join the install-time host permissions, so a saved article of the site keeps its
    * pictures without asking. Exact host names only, each seen in the site's fixtures (test/unit/picture-hosts.test.ts).
    */
   pictureHosts?: readonly string[];
-  /** Article pages (tested on pathname + search); other URLs of the host get the generic path. */
-  articleUrl?: RegExp;
   /** Selectors of the article body, best first. */
   body: readonly string[];
   /** Elements inside the body that are never article text. */
