@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { E2E_ALL_SITES, E2E_HOST_PATTERNS, E2E_USER_SITE_PATTERNS } from './test/e2e/extension/e2e-hosts';
 import { allFontFiles, FONT_DIR } from './utils/reader/fonts';
 import { SITE_RULES } from './utils/extract/sites';
-import { pictureHostPatterns } from './utils/extract/site-patterns';
+import { pictureHostPatterns, sitePatterns } from './utils/extract/site-patterns';
 
 // Firefox needs a stable add-on id (storage, tests with a fixed moz-extension UUID).
 export const GECKO_ID = 'jernih@jernih.app';
@@ -36,10 +36,14 @@ export default defineConfig({
     // hit the default quota or be evicted under storage pressure.
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage'],
     ...(manifestVersion === 2 ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
-    // Issue 13: the supported sites' picture hosts on other sites (their CDNs, one exact host each), so their saved
-    // articles keep their pictures with no prompt. e2e build only: the test server (127.0.0.1, any port) and the
-    // fixtures' mapped hosts, so injecting the reader there needs no gesture.
+    // The supported sites themselves (the auto-clean script's matches, so no wider than what installing already
+    // grants): the background injects the reader there when a page is an article (issue 15), which needs explicit
+    // host access in Chrome, not only a content script's match. Issue 13: the supported sites' picture hosts on other
+    // sites (their CDNs, one exact host each), so their saved articles keep their pictures with no prompt. e2e build
+    // only: the test server (127.0.0.1, any port) and the fixtures' mapped hosts, so injecting the reader there needs
+    // no gesture.
     host_permissions: [
+      ...sitePatterns(SITE_RULES),
       ...pictureHostPatterns(SITE_RULES),
       ...(mode === E2E_MODE ? [...E2E_HOST_PATTERNS, ...E2E_USER_SITE_PATTERNS, ...E2E_ALL_SITES] : []),
     ],
@@ -72,8 +76,13 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Desktop and Firefox for Android (issue 15). The floor is the data_collection_permissions key: Firefox 140
+          // on desktop (the ESR of 2025) and 142 on Android (Extension Workshop, "Firefox built-in consent for data
+          // collection and transmission"; @mdn/browser-compat-data, which web-ext lint checks the minimums against).
+          // Everything else the extension uses is older on both (popover 125, :has() 121, scripting 102).
           browser_specific_settings: {
-            gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } },
+            gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
@@ -90,4 +99,24 @@ export default defineConfig({
     },
   },
   vite: () => ({ plugins: [preact()] }),
+  // `npm run zip`: the sources archive the Firefox add-on review asks for (wxt zip -b firefox). A list of what the
+  // build reads and nothing else (no tests, tooling, docs or screenshots); SOURCES.md inside says how to rebuild,
+  // and `npm run verify-sources` rebuilds from it and compares the result with the Firefox package byte for byte.
+  zip: {
+    excludeSources: ['**'],
+    includeSources: [
+      'SOURCES.md',
+      'LICENSE',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'public/**',
+      // Imported by this file (the test build's host permissions; a release build uses none of it).
+      'test/e2e/extension/e2e-hosts.ts',
+    ],
+  },
 });

@@ -3,87 +3,71 @@
  * every theme at desktop (1280) and phone (390) widths, the appearance panel, the contents menu on a phone, and
  * the options page. Headless Debian Chromium, the real toolbar button, an Indonesian article served from this
  * machine (test/e2e/helpers/reader-pages.ts). `--no-build` reuses .output/chrome-mv3.
+ *
+ * `npm run screenshots -- --store`: the store images instead, in English and Indonesian (docs/store/<lang>/):
+ * screenshots of exactly 1280x800 and the 440x280 promo tile, each checked (scripts/lib/screenshot-store.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { startServer, SITE_HOST_RULES } from '../test/e2e/helpers/server';
-import { launchChromium, waitForReader } from '../test/e2e/helpers/chromium';
-import { ARTICLE_PATH, articleHtml, startImageServer } from '../test/e2e/helpers/reader-pages';
+import { join } from 'node:path';
 import { SITE_RULES } from '../utils/extract/sites';
 import { THEMES, type Theme } from '../utils/settings';
+import { buildUnlessReused, DESKTOP, readerShowsTheme, ROOT, shot, startSession } from './lib/screenshot-session';
+import { writeStoreImages } from './lib/screenshot-store';
 
-const root = resolve(import.meta.dirname, '..');
-const out = join(root, 'docs', 'screenshots');
-const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const PHONE = { width: 390, height: 844 } as const;
+const SIZES = { desktop: DESKTOP, phone: PHONE } as const;
 
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-mkdirSync(out, { recursive: true });
+buildUnlessReused();
+const written = process.argv.includes('--store') ? await writeStoreImages() : await writeReadmeImages();
+console.log(`${written.length} pictures:\n${written.map((p) => `  ${p.slice(ROOT.length + 1)}`).join('\n')}`);
 
-const server = await startServer();
-const images = await startImageServer();
-server.page(ARTICLE_PATH, articleHtml(images.port));
-const url = `http://wartapesisir.example.id:${new URL(server.origin).port}${ARTICLE_PATH}`;
-const browser = await launchChromium({ extraArgs: [SITE_HOST_RULES] });
-const written: string[] = [];
-
-const settings = (patch: Record<string, unknown>) =>
-  browser.worker.evaluate(
-    (p) => (globalThis as any).chrome.storage.local.set({ settings: { version: 3, autoCleanOff: p.off, ...p.patch } }),
-    { off: SITE_RULES.map((r) => r.id), patch },
-  );
-
-async function shot(page: Page, name: string, fullPage = false) {
-  const path = join(out, `${name}.png`);
-  // Let fonts and the settled layout paint before the picture.
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
-  await page.screenshot({ path, fullPage, caret: 'initial' });
-  written.push(path);
-}
-
-try {
-  await settings({});
-  const page = await browser.context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  await browser.clickAction(page);
-  await waitForReader(page);
-  for (const theme of THEMES as readonly Theme[]) {
-    // Auto follows the system: shown under a dark system preference (light looks like the light theme).
-    await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
-    await settings({ theme });
-    await page.waitForFunction((t) => document.body.shadowRoot?.querySelector('.reader')?.getAttribute('data-theme') === t, theme, { polling: 100 });
-    for (const [size, viewport] of Object.entries(SIZES)) {
-      await page.setViewportSize(viewport);
-      await shot(page, `reader-${theme}-${size}`);
+async function writeReadmeImages(): Promise<string[]> {
+  const out = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  const written: string[] = [];
+  const take = async (page: Parameters<typeof shot>[0], name: string, fullPage = false) => {
+    const path = join(out, `${name}.png`);
+    await shot(page, path, { fullPage });
+    written.push(path);
+  };
+  // The supported sites' auto-clean off: only the toolbar button opens the reader in these pictures.
+  const session = await startSession({ base: { autoCleanOff: SITE_RULES.map((r) => r.id) } });
+  try {
+    await session.settings();
+    const page = await session.openReader();
+    for (const theme of THEMES as readonly Theme[]) {
+      // Auto follows the system: shown under a dark system preference (light looks like the light theme).
+      await page.emulateMedia({ colorScheme: theme === 'auto' ? 'dark' : 'light' });
+      await session.settings({ theme });
+      await readerShowsTheme(page, theme);
+      for (const [size, viewport] of Object.entries(SIZES)) {
+        await page.setViewportSize(viewport);
+        await take(page, `reader-${theme}-${size}`);
+      }
     }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await settings({ theme: 'sepia' });
-  await page.setViewportSize(SIZES.desktop);
-  await page.locator('[data-panel-toggle="appearance"]').click();
-  await shot(page, 'reader-appearance-panel');
-  await page.keyboard.press('Escape');
-  await page.setViewportSize(SIZES.phone);
-  await page.keyboard.press('c');
-  await page.waitForSelector('.toc.open');
-  await shot(page, 'reader-contents-phone');
-  await page.keyboard.press('Escape');
-  await settings({});
-  await page.close();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await session.settings({ theme: 'sepia' });
+    await readerShowsTheme(page, 'sepia');
+    await page.setViewportSize(DESKTOP);
+    await page.locator('[data-panel-toggle="appearance"]').click();
+    await take(page, 'reader-appearance-panel');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize(PHONE);
+    await page.keyboard.press('c');
+    await page.waitForSelector('.toc.open');
+    await take(page, 'reader-contents-phone');
+    await page.keyboard.press('Escape');
+    await session.settings();
+    await page.close();
 
-  const options = await browser.context.newPage();
-  await options.setViewportSize({ width: 1000, height: 800 });
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await options.waitForSelector('h1');
-  await shot(options, 'options', true);
-  await options.close();
-} finally {
-  await browser.close();
-  await server.close();
-  await images.close();
+    const options = await session.browser.context.newPage();
+    await options.setViewportSize({ width: 1000, height: 800 });
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.waitForSelector('h1');
+    await take(options, 'options', true);
+    await options.close();
+  } finally {
+    await session.close();
+  }
+  return written;
 }
-console.log(`${written.length} screenshots in ${out}:\n${written.map((p) => `  ${p.slice(root.length + 1)}`).join('\n')}`);
