@@ -9,13 +9,16 @@ import { ALL_SITES, syncRegisteredScripts } from '@/utils/background/user-sites'
 import { contentRequest, keepPictures, pageRequest, picturesToKeepOf, saveArticle, savedMessage, saveTab, type ExtractDeps, type SaveDeps } from '@/utils/background/library';
 import { openLibrary } from '@/utils/library';
 import { loadSettings, SETTINGS_KEY, watchSettings } from '@/utils/settings';
-import { isDetectResult, isOpenOptions } from '@/utils/messages';
+import { isAutoCleanPrepare, isDetectResult, isOpenOptions } from '@/utils/messages';
+import { prepareAutoClean } from '@/utils/background/autoclean';
+import { INJECT_MODE_KEY, type InjectMode } from '@/utils/reader/instance';
 import { serveTranslatePort, TRANSLATE_PORT } from '@/utils/background/translate-service';
 import { setUpHash } from '@/utils/translate/choice';
 import { openTranslationCache, type TranslationCache } from '@/utils/translate/cache';
 import { moveKeyOutOfSettings, openSecretStore, translationConfig, type SecretStore } from '@/utils/secrets';
 import { t } from '@/utils/i18n';
 import { welcomeOnInstalled } from '@/utils/background/welcome';
+import { openSmallWindow } from '@/utils/background/small-window';
 
 const MENU_ID = 'jernih-read';
 const MENU_SAVE = 'jernih-save';
@@ -23,7 +26,6 @@ const MENU_ACTION_LIBRARY = 'jernih-action-library';
 const MENU_ACTION_SAVE = 'jernih-action-save';
 const NOTICE_PAGE = '/notice.html';
 const LIBRARY_PAGE = '/library.html';
-const INJECT_MODE = 'jernih.inject-mode';
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
@@ -64,6 +66,45 @@ async function toggle(tabId: number | undefined) {
   return reply;
 }
 
+/** The reader script, told first (same isolated world) why it comes: to save the page, not to open the reader. */
+async function injectReaderToSave(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({
+    target: { tabId },
+    func: (key: string, value: string) => void ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] = value),
+    args: [INJECT_MODE_KEY, 'extract' satisfies InjectMode],
+  });
+  await browser.scripting.executeScript({ target: { tabId }, files: [READER_SCRIPT] });
+}
+
+/** What each auto-clean decision was, newest last (the browser tests wait for it instead of guessing a time). */
+const autoCleans: { tabId: number; url: string; at: number; result: string; decidedMs: number; injectedMs?: number; injectError?: string }[] = [];
+
+/** The auto-clean script's question at document_start (utils/background/autoclean.ts). */
+function onAutoCleanPrepare(message: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number; url?: string }) {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !isAutoCleanPrepare(message)) return undefined;
+  const tabId = sender.tab.id;
+  const started = performance.now();
+  const entry: (typeof autoCleans)[number] = { tabId, url: sender.url ?? '', at: Date.now(), result: '', decidedMs: 0 };
+  autoCleans.push(entry);
+  if (autoCleans.length > 20) autoCleans.shift();
+  return prepareAutoClean(sender.url, {
+    loadSettings: () => loadSettings(browser.storage.local),
+    // At once, while the page is still being parsed; the auto-clean script waits for it (utils/reader/instance.ts).
+    injectReader: () =>
+      browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, injectImmediately: true, files: [READER_SCRIPT] }).then(
+        () => void (entry.injectedMs = Math.round(performance.now() - started)),
+        (error: unknown) => {
+          entry.injectError = String(error);
+          throw error;
+        },
+      ),
+  }).then((prepared) => {
+    entry.result = 'skip' in prepared ? prepared.skip : 'injecting';
+    entry.decidedMs = Math.round(performance.now() - started);
+    return prepared;
+  });
+}
+
 // --- saved articles ---------------------------------------------------------------------------------------------
 
 /** A picture for offline reading, fetched with the extension's host access (the tab's site, or all sites if granted). */
@@ -88,10 +129,7 @@ const saveDeps: SaveDeps & ExtractDeps & { tabUrl: (tabId: number) => Promise<st
   t,
   sendMessage: (id, message) => browser.tabs.sendMessage(id, message),
   // The reader script, told first (same isolated world) to get ready without opening the reader.
-  injectForExtract: async (id) => {
-    await browser.scripting.executeScript({ target: { tabId: id }, func: (key: string) => void ((globalThis as Record<symbol, unknown>)[Symbol.for(key)] = 'extract'), args: [INJECT_MODE] });
-    await browser.scripting.executeScript({ target: { tabId: id }, files: [READER_SCRIPT] });
-  },
+  injectForExtract: injectReaderToSave,
   tabUrl: async (id) => (await browser.tabs.get(id)).url,
 };
 
@@ -118,7 +156,7 @@ async function openLibraryPopup(tabId: number | undefined) {
   } catch {
     // No openPopup here (Firefox outside a click, no focused window): the same page in a small window, about this tab.
     const url = browser.runtime.getURL(`${LIBRARY_PAGE}${tabId === undefined ? '?view=tab' : `?tab=${tabId}`}` as never);
-    await browser.windows.create({ url, type: 'popup', width: 400, height: 620 }).catch(() => browser.tabs.create({ url }));
+    await openSmallWindow(browser, url, { width: 400, height: 620 });
   } finally {
     await action.setPopup({ ...opts, popup: before.endsWith(NOTICE_PAGE) ? NOTICE_PAGE : '' }).catch(() => undefined);
   }
@@ -127,7 +165,7 @@ async function openLibraryPopup(tabId: number | undefined) {
 /** The pictures question in a small window of its own (picture-window.html: the frame's page is web-accessible only by its per-session address). */
 async function openPictureAsk(id: string) {
   const url = browser.runtime.getURL(`/picture-window.html?id=${encodeURIComponent(id)}` as never);
-  await browser.windows.create({ url, type: 'popup', width: 440, height: 300 }).catch(() => browser.tabs.create({ url }));
+  await openSmallWindow(browser, url, { width: 440, height: 300 });
 }
 
 /** Library requests: content scripts may save their own tab's article or open the popup; extension pages may save or read any tab. */
@@ -161,6 +199,7 @@ function onLibraryMessage(message: unknown, sender: Parameters<typeof contentReq
 // --- translation: the provider, its key and the cache live here, in the extension's origin -----------------------
 
 let translationCache: Promise<TranslationCache> | undefined;
+let privateTranslationCache: Promise<TranslationCache> | undefined;
 let secretStore: SecretStore | undefined;
 const secrets = () => (secretStore ??= openSecretStore({ indexedDB: globalThis.indexedDB }));
 
@@ -180,7 +219,9 @@ const translateDeps = {
     return translationConfig((await loadSettings(browser.storage.local)).translation.provider, secrets());
   },
   providerEnv: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
-  cache: () => (translationCache ??= openTranslationCache({ indexedDB: globalThis.indexedDB })),
+  // A private window's translations stay in memory (the extension's database would outlive the window).
+  cache: (incognito: boolean) =>
+    incognito ? (privateTranslationCache ??= openTranslationCache({ incognito: true })) : (translationCache ??= openTranslationCache({ indexedDB: globalThis.indexedDB })),
 };
 
 function syncScripts() {
@@ -195,12 +236,16 @@ export default defineBackground(() => {
       (welcomed) => installs.push({ reason: details.reason, welcomed }),
       () => installs.push({ reason: details.reason, welcomed: false }),
     );
-    browser.contextMenus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
-    browser.contextMenus.create({ id: MENU_SAVE, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image'] });
-    // The toolbar icon's own menu (right-click on the icon): the library and saving, since a click reads.
-    const onIcon = [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] as ['action'];
-    browser.contextMenus.create({ id: MENU_ACTION_LIBRARY, title: browser.i18n.getMessage('menuLibrary'), contexts: onIcon });
-    browser.contextMenus.create({ id: MENU_ACTION_SAVE, title: browser.i18n.getMessage('menuSavePage'), contexts: onIcon });
+    // Firefox for Android has no menus (and no shortcuts, no windows): the API is absent there, not empty.
+    const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+    if (menus) {
+      menus.create({ id: MENU_ID, title: browser.i18n.getMessage('contextMenuRead'), contexts: ['page', 'selection', 'image'] });
+      menus.create({ id: MENU_SAVE, title: browser.i18n.getMessage('contextMenuSave'), contexts: ['page', 'selection', 'image'] });
+      // The toolbar icon's own menu (right-click on the icon): the library and saving, since a click reads.
+      const onIcon = [import.meta.env.MANIFEST_VERSION === 2 ? 'browser_action' : 'action'] as ['action'];
+      menus.create({ id: MENU_ACTION_LIBRARY, title: browser.i18n.getMessage('menuLibrary'), contexts: onIcon });
+      menus.create({ id: MENU_ACTION_SAVE, title: browser.i18n.getMessage('menuSavePage'), contexts: onIcon });
+    }
     syncScripts();
   });
   browser.runtime.onStartup.addListener(syncScripts);
@@ -209,6 +254,7 @@ export default defineBackground(() => {
     if (area === 'local' && changes[SETTINGS_KEY]) void moveKeys();
   });
   watchSettings(browser.storage.onChanged, syncScripts);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => onAutoCleanPrepare(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender) => onLibraryMessage(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !isDetectResult(message)) return undefined;
@@ -234,11 +280,12 @@ export default defineBackground(() => {
     actionClicks++;
     void toggle(tab.id);
   });
-  browser.commands.onCommand.addListener((command, tab) => {
+  // Absent in Firefox for Android (see the menus above): there the toolbar button is the way in.
+  (browser.commands as typeof browser.commands | undefined)?.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggle(tab?.id);
     if (command === 'open-library') void openLibraryPopup(tab?.id);
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  (browser.contextMenus as typeof browser.contextMenus | undefined)?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void toggle(tab?.id);
     if (info.menuItemId === MENU_SAVE || info.menuItemId === MENU_ACTION_SAVE) void saveFromMenu(tab?.id);
     if (info.menuItemId === MENU_ACTION_LIBRARY) void openLibraryPopup(tab?.id);
@@ -252,7 +299,7 @@ export default defineBackground(() => {
   });
   // Test hook for the browser tests (CDP cannot press browser shortcuts): same path as a click.
   // actionClicks: the browser tests check that a simulated click reached the extension.
-  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, toggles: () => toggles, saveFromMenu, openLibraryPopup, installs: () => installs };
+  (globalThis as Record<string, unknown>).__jernih = { toggle, lastTabId: () => lastTabId, actionClicks: () => actionClicks, toggles: () => toggles, saveFromMenu, openLibraryPopup, installs: () => installs, autoCleans: () => autoCleans };
   // TEST-ONLY, compiled only by `wxt build -b firefox --mode e2e`: MODE is a build-time constant, so normal
   // builds drop this block. Firefox tests cannot press the button; the e2e-only content script
   // (test/e2e/extension/e2e-toggle.content.ts) asks for the same toggle a click runs, for its own tab.

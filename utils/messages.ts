@@ -56,6 +56,14 @@ export function isReaderReply(msg: unknown): msg is ReaderReply {
   );
 }
 
+/**
+ * content script (auto-clean, at document_start) -> background: decide for the sender's page and, for an article of
+ * a site switched on, inject the reader (utils/background/autoclean.ts). It carries nothing: the background reads
+ * the page's address from the sender, as the browser reports it.
+ */
+export const AUTOCLEAN_PREPARE = 'autoclean:prepare';
+export const isAutoCleanPrepare = (msg: unknown): boolean => (msg as { type?: unknown } | null)?.type === AUTOCLEAN_PREPARE;
+
 /** content script (detector) -> background */
 export interface DetectResult {
   type: 'detect:result';

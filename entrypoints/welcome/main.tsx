@@ -28,9 +28,10 @@ function paint(shortcuts: { toggle: string; library: string }) {
   );
 }
 
-// The shortcuts the browser really gave (a taken one stays unset), read before the first paint.
-void browser.commands
-  .getAll()
+// The shortcuts the browser really gave (a taken one stays unset), read before the first paint. Firefox for Android
+// has no commands API (and no keyboard shortcuts): none are shown there.
+const commandsApi = browser.commands as typeof browser.commands | undefined;
+void (commandsApi?.getAll() ?? Promise.resolve([]))
   .catch(() => [])
   .then((commands) => {
     const keys = (name: string) => commands.find((c) => c.name === name)?.shortcut ?? '';

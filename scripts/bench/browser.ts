@@ -45,7 +45,7 @@ interface ClickSample {
  * A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a `__name` helper that does
  * not exist in the page.
  */
-const PAINT_PROBE = `(() => {
+export const PAINT_PROBE = `(() => {
   const probe = (window.__jernihBench = { click: null, dom: null, frame: null, painted: null });
   let watchingShadow = false;
   const check = () => {
@@ -100,7 +100,7 @@ const IN_PAGE_TIMING = (runs: number, warmup: number) => `(() => {
  * Chromium with the extension, as test/e2e/helpers/chromium.ts launches it (same flags), but from a snapshot of
  * the build: others rebuild .output while they work, and a build that vanishes mid-run would break the clicks.
  */
-async function launch(extDir: string) {
+export async function launch(extDir: string) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'jernih-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -129,7 +129,7 @@ async function launch(extDir: string) {
  * click runs switch auto-clean off for every built-in rule (the per-site switch users have: settings
  * autoCleanOff); the auto-clean runs switch it back on.
  */
-function autoCleanSetting(ruleIds: string[] | []): string {
+export function autoCleanSetting(ruleIds: string[] | []): string {
   return `(async () => {
     const c = globalThis.chrome;
     const cur = (await c.storage.local.get('settings')).settings || {};

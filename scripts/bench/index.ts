@@ -1,16 +1,18 @@
 /**
  * npm run bench [-- --json] [--runs N | --node-seconds S] [--warmup N] [--browser-runs N] [--no-browser] [--no-node] [--build]
- *               [--library-n N] [--no-library] [--no-translate]
+ *               [--library-n N] [--no-library] [--no-translate] [--baseline-ext <chrome-mv3 dir> [--auto-rounds N]]
  *
  * The performance budgets of DESIGN.md, measured (never asserted in tests), one suite a file beside this runner:
  *   (a) node.ts: Node + jsdom: extractArticle vs bare Readability on every article fixture, same document, interleaved runs.
  *   (b) browser.ts: Headless Chromium with the built extension: real toolbar action (CDP Extensions.triggerAction) ->
  *       painted reader view; plus bare Readability (and the engine alone) run inside the same pages, for a ratio.
- *   (c) bundle.ts: The content-script bundle: raw and gzipped bytes.
+ *   (c) bundle.ts: Every content script: raw and gzipped bytes; the document_start one against its budget (8 KB gz).
  *   (d) library.ts: The saved-articles library with 10,000 articles (--library-n N, --no-library): in Node on
  *       fake-indexeddb and in Chromium with the built extension: popup list painted, search per keystroke, save,
  *       export of all.
  *   (t) translation.ts: a long article through LibreTranslate -> Apertium on 127.0.0.1 (--no-translate).
+ *   (f) autoclean.ts, with --baseline-ext: auto-clean's navigation -> painted reader, this build against another
+ *       build (e.g. a worktree of the last release's), in the same process, loads alternating; their ratio.
  * Progress goes to stderr; stdout gets the table, or with --json one JSON object on one line and nothing else
  * (use `npm run -s bench -- --json`: without -s, npm itself prints a "> jernih bench" banner to stdout).
  */
@@ -18,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUDGET, fx, log, r2, ROOT, type BenchContext, type BenchOptions, type BenchSuite } from './shared';
 import { nodeSuite } from './node';
@@ -26,6 +28,7 @@ import { browserSuite } from './browser';
 import { bundleSuite } from './bundle';
 import { librarySuite } from './library';
 import { translationSuite } from './translation';
+import { autoCleanSuite } from './autoclean';
 
 const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
 const BUNDLE = join(EXT_DIR, 'content-scripts', 'reader.js');
@@ -45,6 +48,8 @@ function parseOptions(args: string[]): BenchOptions {
       'no-browser': { type: 'boolean', default: false },
       'no-node': { type: 'boolean', default: false },
       build: { type: 'boolean', default: false },
+      'baseline-ext': { type: 'string' },
+      'auto-rounds': { type: 'string', default: '15' },
     },
   });
   return {
@@ -59,6 +64,8 @@ function parseOptions(args: string[]): BenchOptions {
     noBrowser: opts['no-browser'],
     noNode: opts['no-node'],
     build: opts.build,
+    baselineExt: opts['baseline-ext'] ? resolve(opts['baseline-ext']) : null,
+    autoRounds: Math.max(1, Number(opts['auto-rounds'])),
   };
 }
 
@@ -97,13 +104,14 @@ async function main() {
   ensureBuild(opts.build);
   const snapshot = snapshotBuild();
   const ctx: BenchContext = { opts, extDir: snapshot.dir, builtAt: snapshot.builtAt };
-  let bundle, node, browser, translation, library;
+  let bundle, node, browser, translation, library, autoCleanVsBaseline;
   try {
     bundle = await runSuite(bundleSuite, ctx);
     node = opts.noNode ? null : await runSuite(nodeSuite, ctx);
     browser = opts.noBrowser ? null : await runSuite(browserSuite, ctx);
     translation = opts.noTranslate ? null : await runSuite(translationSuite, ctx);
     library = opts.noLibrary ? null : await runSuite(librarySuite, ctx);
+    autoCleanVsBaseline = opts.baselineExt ? await runSuite(autoCleanSuite(opts.baselineExt), ctx) : null;
   } finally {
     rmSync(snapshot.dir, { recursive: true, force: true });
   }
@@ -115,6 +123,7 @@ async function main() {
     browser: browser?.figures ?? null,
     translation: translation?.figures ?? null,
     library: library?.figures ?? null,
+    autoCleanVsBaseline: autoCleanVsBaseline?.figures ?? null,
     bundle: bundle.figures,
     seconds: r2((performance.now() - started) / 1000),
   };
@@ -126,7 +135,7 @@ async function main() {
   const out: string[] = [];
   out.push(`Jernih bench — ${result.date}, Node ${process.version}, ${result.machine.cpus} CPUs`);
   // The sections in the table's order, each after a blank line.
-  for (const section of [translation, node, browser, library, bundle]) if (section) out.push('', ...section.lines());
+  for (const section of [translation, node, browser, library, autoCleanVsBaseline, bundle]) if (section) out.push('', ...section.lines());
   out.push(`total ${fx(result.seconds, 1)} s`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

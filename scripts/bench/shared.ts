@@ -11,6 +11,8 @@ export const BUDGET = {
   extractVsReadability: 1.3,
   clickToPaintMedianMs: 100,
   library: { listPaintMs: 150, searchKeystrokeMs: 30, saveMs: 50, exportAllMs: 10_000 },
+  /** Issue 15: the script declared at document_start on every page of the supported sites. */
+  documentStartGzipBytes: 8 * 1024,
 };
 
 export interface BenchOptions {
@@ -26,6 +28,10 @@ export interface BenchOptions {
   noBrowser: boolean;
   noNode: boolean;
   build: boolean;
+  /** (f) Another build (its chrome-mv3 directory) to compare auto-clean against, in the same process. */
+  baselineExt: string | null;
+  /** (f) Rounds of loads per page and build. */
+  autoRounds: number;
 }
 
 export interface BenchContext {

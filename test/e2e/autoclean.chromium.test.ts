@@ -13,7 +13,6 @@ import { evaluateInReaderWorldIfAny } from './helpers/reader-world';
 import { until } from './helpers/wait';
 import { listFixtures } from '../helpers/fixtures';
 import { E2E_USER_SITE } from './extension/e2e-hosts';
-import { HIDE_LIMIT_MS } from '../../utils/reader/autoclean';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results');
 let server: TestServer;
@@ -45,19 +44,20 @@ async function visit(url: string, b = browser): Promise<Page> {
 const readerOpen = (page: Page) => page.evaluate(() => document.body?.id === 'jernih-reader');
 
 /**
- * Waits until auto-clean can no longer open the reader in `page`, and fails if it went for it: proved, not waited
- * for. utils/reader/autoclean.ts opens the reader from one place only, once the settings are read and the document
- * is parsed, and only while its time limit (HIDE_LIMIT_MS, a timer it starts at document_start) has not run out;
- * there it calls getReader(), which leaves the reader on the window of the extension's world
- * (Symbol.for('jernih.reader'), utils/reader/boot.ts). A timer of the same length started in that world now, after
- * the script ran, fires after auto-clean's own (timers of equal delay on one window fire in the order they were
- * started), so by then auto-clean has either asked for the reader or never will. A page with no extension world
- * had none of the extension's scripts injected (they all run at document_start, before `visit` returns), so
- * nothing can clean it.
+ * Fails if auto-clean went for the reader in `page`: proved, not waited out. The auto-clean script leaves how it
+ * ended in the extension's world of the document (utils/reader/instance.ts, Symbol.for('jernih.auto-clean-result')):
+ * declined is 'not-article-url' (the background's answer for a page that is not an article) or 'switched-off'. A
+ * page with no extension world had none of the extension's scripts (they run at document_start, before `visit`
+ * returns), so nothing can clean it.
  */
 async function autoCleanDeclined(page: Page, b = browser): Promise<void> {
-  const asked = await evaluateInReaderWorldIfAny(page, b.extensionId, `new Promise((r) => setTimeout(r, ${HIDE_LIMIT_MS})).then(() => Symbol.for('jernih.reader') in window)`);
-  if (asked?.value) throw new Error(`auto-clean asked for the reader in ${page.url()}`);
+  const result = await until(
+    async () => (await evaluateInReaderWorldIfAny<string>(page, b.extensionId, `window[Symbol.for('jernih.auto-clean-result')] || ''`)) ?? { value: 'no extension world' },
+    (r) => !!r.value,
+    20_000,
+    `how auto-clean ended in ${page.url()}`,
+  );
+  if (!['not-article-url', 'switched-off', 'no extension world'].includes(result.value)) throw new Error(`auto-clean went for the reader in ${page.url()}: ${result.value}`);
 }
 
 /** The stored settings, read by the extension. */

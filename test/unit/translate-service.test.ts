@@ -4,7 +4,7 @@ import { serveTranslatePort, type PortLike } from '@/utils/background/translate-
 import { createMemoryCache } from '@/utils/translate/cache';
 import type { TranslatePortOut } from '@/utils/messages';
 
-function fakePort() {
+function fakePort(tab?: { incognito: boolean }) {
   const out: TranslatePortOut[] = [];
   let onMessage: (m: unknown) => void = () => undefined;
   let onDisconnect: () => void = () => undefined;
@@ -12,6 +12,7 @@ function fakePort() {
     postMessage: (m) => out.push(m),
     onMessage: { addListener: (cb) => (onMessage = cb) },
     onDisconnect: { addListener: (cb) => (onDisconnect = cb) },
+    ...(tab ? { sender: { tab } } : {}),
   };
   return { port, out, send: (m: unknown) => onMessage(m), disconnect: () => onDisconnect() };
 }
@@ -38,6 +39,22 @@ const until = async (out: TranslatePortOut[], type: string) => {
 };
 
 describe('translation service (background)', () => {
+  it('gives a reader in a private window the memory-only cache, and any other reader the lasting one', async () => {
+    const asked: boolean[] = [];
+    const deps = {
+      getConfig: async () => ({ id: 'libretranslate' as const, url: 'http://127.0.0.1:1', apiKey: '' }),
+      providerEnv: { fetch: fakeFetch as never },
+      cache: async (incognito: boolean) => (asked.push(incognito), createMemoryCache()),
+    };
+    for (const tab of [{ incognito: true }, { incognito: false }, undefined]) {
+      const p = fakePort(tab);
+      serveTranslatePort(p.port, deps);
+      p.send({ type: 'translate:start', pair: { source: 'id', target: 'en' }, segments, visible: [] });
+      await until(p.out, 'translate:done');
+    }
+    expect(asked).toEqual([true, false, false]);
+  });
+
   it('streams each block back, then done; a second run comes from the cache', async () => {
     const cache = createMemoryCache();
     const deps = {

@@ -18,6 +18,8 @@ export interface PortLike {
   postMessage(message: TranslatePortOut): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
   onDisconnect: { addListener(cb: () => void): void };
+  /** The reader's tab: a private window's translations are kept in memory only. */
+  sender?: { tab?: { incognito?: boolean } };
 }
 
 export interface TranslateServiceDeps {
@@ -27,7 +29,8 @@ export interface TranslateServiceDeps {
    */
   getConfig: () => Promise<ProviderConfig | null>;
   providerEnv: ProviderEnv;
-  cache: () => Promise<TranslationCache>;
+  /** The cache for a reader in a private window (`incognito`: memory only, never written to disk) or not. */
+  cache: (incognito: boolean) => Promise<TranslationCache>;
 }
 
 /** Serves one reader's Port: one translation at a time; a new start cancels the previous one. */
@@ -65,7 +68,7 @@ export function serveTranslatePort(port: PortLike, deps: TranslateServiceDeps): 
       const error = errorFromThrown(config.id, e);
       return post({ type: 'translate:error', kind: error.kind, detail: error.message });
     }
-    const cache = await deps.cache().catch(() => undefined);
+    const cache = await deps.cache(port.sender?.tab?.incognito === true).catch(() => undefined);
     const report = await translateArticle({
       segments,
       provider,

@@ -41,6 +41,7 @@ const EXTRA_CSS = `
 .no-article .pick-buttons { flex-wrap: wrap; }
 .no-article button[data-action='no-article-pick'] { background: #8ab4f8; border-color: #8ab4f8; color: #202124; font-weight: 600; }
 .no-article button[data-action='no-article-close'] { min-width: 34px; padding: 6px 10px; }
+@media (pointer: coarse) { .no-article button[data-action='no-article-close'] { min-width: 44px; } }
 `;
 
 export function showNoArticleNotice(opts: NoArticleOptions): NoArticleNotice {

@@ -52,6 +52,8 @@ export interface LaunchOptions {
   locale?: string;
   /** The unpacked add-on to install: the e2e build unless said (FIREFOX_EXT is the build people install). */
   extension?: string;
+  /** More Firefox preferences for this run (e.g. a phone's pointer: phone.firefox.test.ts). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** A page's own address (puppeteer's url() stays about:blank for pages the extension opened), or '' while it is changing. */
@@ -98,6 +100,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...options.prefs,
     },
   });
   try {
