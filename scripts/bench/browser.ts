@@ -100,7 +100,10 @@ const IN_PAGE_TIMING = (runs: number, warmup: number) => `(() => {
  * Chromium with the extension, as test/e2e/helpers/chromium.ts launches it (same flags), but from a snapshot of
  * the build: others rebuild .output while they work, and a build that vanishes mid-run would break the clicks.
  */
-export async function launch(extDir: string) {
+/** Kompas hosts to the local server (so the site rule applies); every other host fails at once. Without the catch-all, a fixture's image on an unknown host can hold the load event ~5 s on a DNS timeout. */
+const KOMPAS_ONLY = 'MAP *.kompas.com 127.0.0.1, MAP kompas.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+
+export async function launch(extDir: string, hostRules = KOMPAS_ONLY) {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'jernih-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -112,9 +115,7 @@ export async function launch(extDir: string) {
       `--load-extension=${extDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
-      // Kompas hosts to the local server (so the site rule applies); every other host fails at once. Without
-      // the catch-all, a fixture's image on an unknown host can hold the load event ~5 s on a DNS timeout.
-      '--host-resolver-rules=MAP *.kompas.com 127.0.0.1, MAP kompas.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      `--host-resolver-rules=${hostRules}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
