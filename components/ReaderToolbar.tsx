@@ -127,13 +127,19 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
   const view = p.items.filter((i) => i.group !== 'actions');
 
   // After every render: still too wide, so one more item goes into More (each step renders again, before paint).
+  // Once it fits, the bar says for which width (data-fitted-width): a resize is seen one frame later (ResizeObserver),
+  // so until then the split shown belongs to the old width, and whoever reads the bar (the browser tests) can tell.
   const { overflow, movable, onOverflow } = p;
   useLayoutEffect(() => {
     const bar = ref.current;
-    if (bar && bar.scrollWidth > bar.clientWidth && overflow < movable) onOverflow(overflow + 1);
+    if (!bar) return;
+    if (bar.scrollWidth > bar.clientWidth && overflow < movable) {
+      delete bar.dataset.fittedWidth;
+      onOverflow(overflow + 1);
+    } else bar.dataset.fittedWidth = String(bar.clientWidth);
   });
-  // The view changed width (a phone turned, a window resized) or the bar's items changed: everything back on
-  // the bar, measured again.
+  // The view changed width (a phone turned, a window resized), a font arrived (labels change width without a
+  // render) or the bar's items changed: everything back on the bar, measured again.
   const latest = useRef(onOverflow);
   latest.current = onOverflow;
   // Renders the bar again (and so measures it) even when the count was already 0.
@@ -142,15 +148,24 @@ export function ReaderToolbar(p: ReaderToolbarProps) {
     const bar = ref.current;
     const RO = bar?.ownerDocument.defaultView?.ResizeObserver;
     if (!bar || !RO) return;
+    const again = () => {
+      delete bar.dataset.fittedWidth;
+      latest.current(0);
+      remeasure((n) => n + 1);
+    };
     let width = bar.clientWidth;
     const ro = new RO(() => {
       if (bar.clientWidth === width) return;
       width = bar.clientWidth;
-      latest.current(0);
-      remeasure((n) => n + 1);
+      again();
     });
     ro.observe(bar);
-    return () => ro.disconnect();
+    const fonts = bar.ownerDocument.fonts;
+    fonts?.addEventListener?.('loadingdone', again);
+    return () => {
+      ro.disconnect();
+      fonts?.removeEventListener?.('loadingdone', again);
+    };
   }, []);
   const seenMovable = useRef(movable);
   useLayoutEffect(() => {

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
-import { ARTICLE_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
+import { ARTICLE_PATH, articleHtml, startImageServer, toolbarFitted } from './helpers/reader-pages';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-results');
@@ -91,6 +91,8 @@ async function closePanel(page: Page): Promise<void> {
 /** Every control the reader has, read at desktop width: the bar's and More's. */
 async function allControls(page: Page): Promise<Set<string>> {
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction((w) => innerWidth === w, 1280, poll);
+  await page.waitForFunction(toolbarFitted, null, poll);
   const onBar = await page.evaluate(`(() => { const keyOf = ${KEY_OF}; return Array.from(document.body.shadowRoot.querySelector('.toolbar').querySelectorAll('button, input, a[href], select')).map(keyOf); })()`) as string[];
   await page.locator('.toolbar [data-panel-toggle="more"]').click();
   await page.waitForSelector('[data-panel="more"]', poll);
@@ -125,11 +127,8 @@ for (const lang of ['en', 'id'] as const) {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 780 });
           await page.waitForFunction((w) => innerWidth === w, width, poll);
-          // The bar settles on what fits (it measures itself as the view changes).
-          await page.waitForFunction(() => {
-            const bar = document.body.shadowRoot!.querySelector('.toolbar') as HTMLElement;
-            return bar.scrollWidth <= bar.clientWidth;
-          }, null, { polling: 100, timeout: 5_000 }).catch(() => undefined);
+          // The bar settles on what fits this width (it measures itself when it sees the view change).
+          await page.waitForFunction(toolbarFitted, null, poll);
           const bar = await barReport(page);
           const where = `${lang} ${width}px ${c.state}`;
           await page.screenshot({ path: join(ARTIFACTS, `reader-phone-${width}-${lang}${c.auto ? '-auto' : ''}.png`) });

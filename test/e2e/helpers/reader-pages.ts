@@ -89,3 +89,13 @@ export const BLOG_HTML = `<!doctype html><html lang="id"><head><meta charset="ut
 </div>
 <section class="thread">${Array.from({ length: 8 }, (_, i) => para(`Komentar pembaca nomor ${i + 1} tentang hal lain yang panjang sekali`, 3)).join('')}</section>
 </body></html>`;
+
+/**
+ * In the page (pass it to waitForFunction): the reader's toolbar has settled for the width it has now. It moves
+ * items into More until it fits and then marks the width it fitted (data-fitted-width, ReaderToolbar); a resize
+ * reaches it a frame later, so a bar that merely fits may still show the split of the width before.
+ */
+export function toolbarFitted(): boolean {
+  const bar = document.body.shadowRoot?.querySelector<HTMLElement>('.toolbar');
+  return !!bar && bar.dataset.fittedWidth === String(bar.clientWidth) && bar.scrollWidth <= bar.clientWidth;
+}
