@@ -12,7 +12,7 @@ import { SITE_RULES } from '../../utils/extract/sites';
 import { THEMES } from '../../utils/settings';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { axeViolations, describeViolations, seriousOnly, type Violation } from './helpers/axe';
-import { ARTICLE_PATH, articleHtml, startImageServer } from './helpers/reader-pages';
+import { ARTICLE_PATH, articleHtml, startImageServer, toolbarFitted } from './helpers/reader-pages';
 import { animationsFinished, framesRendered } from './helpers/wait';
 
 /** The reader-feature article with linked pictures in its body, as news sites have them (issue 13, point 9). */
@@ -119,6 +119,7 @@ describe('accessibility (axe-core) in Chromium', () => {
         const name = `${theme}${theme === 'auto' ? `-${scheme}` : ''}`;
         for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
           await page.setViewportSize({ width, height });
+          await page.waitForFunction(toolbarFitted, null, { polling: 100, timeout: 20_000 });
           // axe checks colour contrast only for what is in view inside the reader's scroller: top, middle, end.
           for (const at of [0.5, 1, 0]) {
             await page.evaluate((f) => {
@@ -297,6 +298,7 @@ describe('axe: no violation of any impact (issue 13)', () => {
       for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 360, 780]] as const) {
         await page.setViewportSize({ width, height });
         await page.waitForFunction((w) => innerWidth === w, width, poll);
+        await page.waitForFunction(toolbarFitted, null, poll);
         expect(all(await axe(page, 'reader')), `${scheme} ${label}`).toEqual([]);
         await page.keyboard.press('m');
         await page.waitForSelector('[data-panel="more"]');

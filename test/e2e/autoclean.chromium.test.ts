@@ -60,6 +60,17 @@ async function autoCleanDeclined(page: Page, b = browser): Promise<void> {
   if (!['not-article-url', 'switched-off', 'no extension world'].includes(result.value)) throw new Error(`auto-clean went for the reader in ${page.url()}: ${result.value}`);
 }
 
+/** How auto-clean ended in `page` (utils/reader/autoclean.ts AutoCleanResult), read in the extension's world. */
+async function autoCleanResult(page: Page): Promise<string> {
+  const r = await until(
+    async () => (await evaluateInReaderWorldIfAny<string>(page, browser.extensionId, `window[Symbol.for('jernih.auto-clean-result')] || ''`)) ?? { value: '' },
+    (v) => !!v.value,
+    20_000,
+    `how auto-clean ended in ${page.url()}`,
+  );
+  return r.value;
+}
+
 /** The stored settings, read by the extension. */
 const storedSettings = (b = browser) => b.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings);
 
@@ -86,6 +97,42 @@ describe('auto-clean in Chromium', () => {
     await page.locator('[data-action="exit"]').click();
     await waitForReader(page, false);
     expect(await page.evaluate(() => document.querySelector('.read__content') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('a page still arriving after 1.5 s is shown meanwhile, and the reader opens over it once it is parsed', async () => {
+    // A large article over a slow network: the head and the first paragraph, then nothing until released.
+    const html = readFileSync(join(FIXTURES, 'kompas/seed-putin-kim/source.html'), 'utf8');
+    const cut = html.indexOf('</p>') + 4;
+    const path = '/read/2024/02/10/10150071/halaman-yang-lambat';
+    const slow = server.hold(path, html.slice(0, cut), html.slice(cut));
+    const page = await browser.context.newPage();
+    await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
+    // Past the blank-page limit the page shows, while its document is still loading.
+    await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+    expect(await readerOpen(page)).toBe(false);
+    slow.release();
+    await waitForReader(page);
+    expect(await autoCleanResult(page)).toBe('opened-late');
+    expect(await readerText(page)).toContain('Kim Jong Un Undang Putin');
+    await page.close();
+  });
+
+  it('a person who starts using the shown page keeps it: the reader does not replace it when it is ready', async () => {
+    const html = readFileSync(join(FIXTURES, 'kompas/seed-putin-kim/source.html'), 'utf8');
+    const cut = html.indexOf('</p>') + 4;
+    const path = '/read/2024/02/10/10150072/dibaca-sebelum-siap';
+    const slow = server.hold(path, html.slice(0, cut), html.slice(cut));
+    const page = await browser.context.newPage();
+    await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+    await page.mouse.move(200, 200);
+    await page.mouse.wheel(0, 120);
+    slow.release();
+    expect(await autoCleanResult(page)).toBe('in-use');
+    await page.waitForFunction(() => document.readyState === 'complete', null, { polling: 100, timeout: 20_000 });
+    expect(await readerOpen(page), 'the page stays as the person has it').toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).visibility)).toBe('visible');
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { autoClean, hidePage, HIDE_LIMIT_MS } from '@/utils/reader/autoclean';
+import { autoClean, hidePage, HIDE_LIMIT_MS, LATE_LIMIT_MS } from '@/utils/reader/autoclean';
 import { siteFor } from '@/utils/reader/site-switch';
 import { migrateSettings } from '@/utils/settings';
 import type { ReaderController } from '@/utils/reader/controller';
@@ -75,11 +75,13 @@ describe('auto-clean', () => {
     expect(await autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: () => Promise.reject(new Error('no receiver')), reader: async () => reader })).toBe('error');
     expect(hidden()).toBe(false);
     // The background answered, but its injection failed: nothing arrives, and the time limit gives the page back.
-    let fire: () => void = () => undefined;
-    const pending = autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: injected, reader: () => new Promise(() => undefined), setTimeout: (fn) => (fire = fn) });
-    await new Promise((ok) => setTimeout(ok, 0));
+    const t = clock();
+    const pending = autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: injected, reader: () => new Promise(() => undefined), setTimeout: t.setTimeout });
+    await tick();
     expect(hidden(), 'hidden while the reader is on its way').toBe(true);
-    fire();
+    t.at(HIDE_LIMIT_MS);
+    expect(hidden(), 'shown after the blank-page limit').toBe(false);
+    t.at(LATE_LIMIT_MS);
     expect(await pending).toBe('too-slow');
     expect(hidden()).toBe(false);
     expect(reader.open).not.toHaveBeenCalled();
@@ -90,26 +92,63 @@ describe('auto-clean', () => {
     expect(hidden()).toBe(false);
   });
 
-  it('gives up and shows the original page when it takes too long', async () => {
+  /** A clock the test moves: `at(ms)` runs what was set for that time. */
+  function clock() {
+    const timers = new Map<number, () => void>();
+    return { setTimeout: (fn: () => void, ms: number) => void timers.set(ms, fn), at: (ms: number) => timers.get(ms)!(), has: (ms: number) => timers.has(ms) };
+  }
+  const tick = () => new Promise((ok) => setTimeout(ok, 0));
+
+  it('keeps the page blank for at most HIDE_LIMIT_MS, then shows it and still opens the reader when it is ready', async () => {
     const reader = fakeReader();
-    let fire: () => void = () => undefined;
-    let settle: (p: AutoCleanPrepared) => void = () => undefined;
-    const pending = autoClean({
-      doc: document,
-      url: KOMPAS_ARTICLE,
-      prepare: () => new Promise((ok) => (settle = ok)),
-      reader: async () => reader,
-      setTimeout: (fn, ms) => {
-        expect(ms).toBe(HIDE_LIMIT_MS);
-        fire = fn;
-      },
-    });
+    const t = clock();
+    let arrive: (r: ReaderController) => void = () => undefined;
+    const pending = autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: injected, reader: () => new Promise((ok) => (arrive = ok)), setTimeout: t.setTimeout });
+    expect(t.has(HIDE_LIMIT_MS) && t.has(LATE_LIMIT_MS)).toBe(true);
+    await tick();
     expect(hidden(), 'hidden while waiting').toBe(true);
-    fire(); // 1.5 s passed
-    expect(hidden(), 'original page shows').toBe(false);
+    t.at(HIDE_LIMIT_MS); // 1.5 s passed: nobody stares at a blank tab
+    expect(hidden(), 'the page shows').toBe(false);
+    arrive(reader); // a large page, parsed at last
+    expect(await pending).toBe('opened-late');
+    expect(reader.open).toHaveBeenCalledWith({ auto: KOMPAS });
+  });
+
+  it('leaves the page to the person once they use it, and gives up at LATE_LIMIT_MS', async () => {
+    for (const input of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+      const reader = fakeReader();
+      const t = clock();
+      let arrive: (r: ReaderController) => void = () => undefined;
+      const pending = autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: injected, reader: () => new Promise((ok) => (arrive = ok)), setTimeout: t.setTimeout });
+      await tick();
+      // A key pressed on the blank page is not reading it: still waiting.
+      document.dispatchEvent(new Event('keydown'));
+      await tick();
+      expect(hidden(), `${input}: still hidden`).toBe(true);
+      t.at(HIDE_LIMIT_MS);
+      document.dispatchEvent(new Event(input));
+      arrive(reader);
+      expect(await pending, input).toBe('in-use');
+      expect(reader.open).not.toHaveBeenCalled();
+      expect(hidden()).toBe(false);
+    }
+    const reader = fakeReader();
+    const t = clock();
+    let settle: (p: AutoCleanPrepared) => void = () => undefined;
+    const pending = autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: () => new Promise((ok) => (settle = ok)), reader: async () => reader, setTimeout: t.setTimeout });
+    t.at(HIDE_LIMIT_MS);
+    t.at(LATE_LIMIT_MS);
     settle({ site: KOMPAS });
     expect(await pending).toBe('too-slow');
     expect(reader.open).not.toHaveBeenCalled();
+    expect(hidden()).toBe(false);
+  });
+
+  it('stops listening to the page when it is done', async () => {
+    const remove = vi.spyOn(document, 'removeEventListener');
+    expect(await autoClean({ doc: document, url: KOMPAS_ARTICLE, prepare: injected, reader: async () => fakeReader(), setTimeout: clock().setTimeout })).toBe('opened');
+    expect(remove.mock.calls.map((c) => c[0]).sort()).toEqual(['keydown', 'pointerdown', 'touchstart', 'wheel']);
+    remove.mockRestore();
   });
 });
 

@@ -10,6 +10,11 @@ export interface TestServer {
   origin: string;
   /** Serve `html` at `path` (e.g. '/plain'). */
   page(path: string, html: string): void;
+  /**
+   * Serve a page that is still arriving: `head` at once, `tail` only when the test calls release() (a large page
+   * over a slow network, without a clock in the test). Every request for `path` waits for the same release.
+   */
+  hold(path: string, head: string, tail: string): { release(): void };
   /** Serve any bytes at `path` with a content type (pictures of a test article). */
   asset(path: string, body: Uint8Array | string, type: string): void;
   /** Paths requested so far, in order (to prove a page made no request). */
@@ -59,6 +64,7 @@ export const SITE_HOST_RULES = '--host-resolver-rules=MAP * 127.0.0.1, EXCLUDE l
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
   const assets = new Map<string, { body: Uint8Array | string; type: string }>();
+  const held = new Map<string, { head: string; tail: string; released: Promise<void> }>();
   const requests: string[] = [];
   const bySite = fixturesBySiteUrl();
   let port = 0;
@@ -80,6 +86,13 @@ export async function startServer(): Promise<TestServer> {
     if (asset) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
       return res.end(asset.body);
+    }
+    const slow = held.get(path);
+    if (slow) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.write(slow.head);
+      void slow.released.then(() => res.end(slow.tail));
+      return;
     }
     const custom = pages.get(path);
     if (custom !== undefined) {
@@ -110,6 +123,11 @@ export async function startServer(): Promise<TestServer> {
   return {
     origin,
     page: (path, html) => void pages.set(path, html),
+    hold(path, head, tail) {
+      let release = () => undefined as void;
+      held.set(path, { head, tail, released: new Promise<void>((ok) => (release = ok)) });
+      return { release };
+    },
     asset: (path, body, type) => void assets.set(path, { body, type }),
     requests,
     fixture: (id) => `${origin}/fixtures/${id}/`,
@@ -117,6 +135,11 @@ export async function startServer(): Promise<TestServer> {
       const u = new URL(JSON.parse(readFileSync(join(FIXTURES, id, 'expected.json'), 'utf8')).url);
       return `http://${u.hostname}:${new URL(origin).port}${u.pathname}${u.search}`;
     },
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // A held page never released, or a keep-alive socket, would keep close() waiting.
+        server.closeAllConnections();
+      }),
   };
 }
