@@ -451,6 +451,8 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
     expect(await page.evaluate(() => matchMedia('(pointer: coarse) and (hover: none)').matches)).toBe(true);
     await page.waitForFunction(() => document.querySelectorAll('.row').length === 1 && innerWidth === 360, poll);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the popup takes the phone width, no wider').toBe(PHONE.width);
+    // Every control of the popup, not only the rows': the header, search, filters, the current page's box.
+    await expectTouchSized(page, 'page', 'body', 'the library popup');
     const row = '.row[data-index="0"]';
     const actions = await page.evaluate(measure, 'page' as Where, `${row} .row-actions button`);
     expect(actions.map((a) => a.name)).toEqual(['toggle-read', 'tags', 'delete']);
@@ -461,6 +463,28 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
     const wasRead = await read();
     await tap(page, 'page', `${row} [data-action="toggle-read"]`);
     await page.waitForFunction((r: string, was: boolean) => document.querySelector(r)!.classList.contains('read') !== was, poll, row, wasRead);
+    await page.close();
+  });
+  it('the library in a tab at 360 px (where Firefox for Android opens it): filters above the list, every control 44 px', async () => {
+    const reader = await readerAtPhoneSize();
+    const saved = await reader.evaluate(() => !!document.body.shadowRoot!.querySelector('[data-action="save"][aria-pressed="true"]'));
+    if (!saved) {
+      await tapAction(reader, 'save');
+      await inReader(reader, '[data-action="save"][aria-pressed="true"]');
+    }
+    await reader.close();
+    const page = await firefox.extensionPage('/library.html?view=tab');
+    await page.setViewport({ ...PHONE, deviceScaleFactor: 1 });
+    await page.waitForFunction(() => document.querySelectorAll('.row').length >= 1 && innerWidth === 360, poll);
+    const layout = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      return { scrollWidth: document.documentElement.scrollWidth, list: box('.list').width, sideBottom: box('.side').bottom, listTop: box('.list').top };
+    });
+    expect(layout.scrollWidth, 'nothing wider than the phone').toBe(PHONE.width);
+    expect(layout.list, 'the list keeps the whole width').toBeGreaterThanOrEqual(PHONE.width - 2);
+    expect(layout.sideBottom, 'the filters are above the list').toBeLessThanOrEqual(layout.listTop + 0.5);
+    await expectTouchSized(page, 'page', 'body', 'the library in a tab');
+    await page.screenshot({ path: join(ARTIFACTS, 'library-tab-phone-360-firefox.png') });
     await page.close();
   });
 });
