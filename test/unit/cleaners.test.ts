@@ -30,4 +30,28 @@ describe('text clutter patterns', () => {
       expect(isClutterText(block(line), line), line).toBe(false);
     }
   });
+
+  it('picture credits, campaign hashtag lines and the site imprint are clutter; captions and sentences that hold the same words are not', () => {
+    for (const line of [
+      '©2022 Merdeka.com/Istimewa',
+      '© 2021 Kabar Priangan/Nurul Hidayah',
+      'Instagram.com/riamiranda',
+      'Foto: Instagram/@kebunteh.malabar',
+      'ilustrasi perempuan bekerja/Photo by Andrea Piacquadio from Pexels',
+      'Photo by Maria Lestari on Unsplash',
+      '#ChangeMaker with FIMELA',
+      'Redaksi: redaksi[at]detikfinance.com Informasi pemasangan iklan hubungi : sales[at]detik.com',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+    for (const line of [
+      'Sate Lalat Pamekasan. ©2021 Merdeka.com/Instagram @bupatipamekasanofc',
+      'Jumlah pengunjung naik sejak foto kebun itu diunggah ke Instagram.com/kebunteh oleh pengelola.',
+      'Ilustrasi banjir di Jakarta. Warga mengungsi ke masjid terdekat sejak Senin malam (Photo by Budi on Unsplash).',
+      'Redaksi menerima surat pembaca lewat surel redaksi[at]contoh.id, kata pemimpin redaksi.',
+      '#1 di klasemen sementara, tim itu kini unggul lima poin dari pesaing terdekatnya.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
 });

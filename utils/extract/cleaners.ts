@@ -8,6 +8,7 @@ import {
   wordCount,
 } from './dom';
 import { readabilityDropsByName } from './readability';
+import { isCreditLine } from './credit-lines';
 
 // ---------------------------------------------------------------------------------------------------------
 // Before Readability: structure. Elements that are page furniture by tag, role or class name.
@@ -122,15 +123,14 @@ const silent: RemovalLog = () => {};
  * nodes (a div becomes a p, a wrapper gives way to its child), but it moves text nodes and pictures, never
  * recreates them: so after Readability, a block whose every word and picture is marked is furniture.
  */
-export type FurnitureMarks = Map<Node, string> & { revealed: number };
+export type FurnitureMarks = Map<Node, string>;
 
 export function markFurniture(root: Element): FurnitureMarks {
-  const marks = Object.assign(new Map<Node, string>(), { revealed: 0 });
-  // One walk over every element; the subtree of a marked element is not looked at again. Later pages hidden in
-  // the document are shown on the way (before they are judged: hidden is furniture, a page is not).
+  const marks: FurnitureMarks = new Map<Node, string>();
+  // One walk over every element; the subtree of a marked element is not looked at again. (Later pages hidden in
+  // the document are shown before this: in-document-pages.ts.)
   let el: Element | null = root.firstElementChild;
   while (el) {
-    if (isHidden(el) && revealPage(el)) marks.revealed++;
     const why = furnitureReason(el);
     if (why) markSubtree(el, why, marks);
     else shieldWordsFromReadability(el);
@@ -247,38 +247,6 @@ export function removeFurniture(root: Element, log: RemovalLog = silent): void {
   removeMarked(root, markFurniture(root), log);
 }
 
-/**
- * An article split into pages inside one document: the later pages are in the HTML, hidden (inline display:none
- * or the hidden attribute) until the reader presses "next". They are siblings of the same shape as the page
- * that shows (same tag, a class in common) and hold text; such a page is shown (true), so the whole article is read.
- */
-export function revealPage(el: Element): boolean {
-  if (wordCount(el.textContent ?? '') < 20) return false;
-  // The page that shows: an earlier sibling of the same shape (pagers and ads may stand between them), or,
-  // where a page was left unclosed in the markup, an ancestor of the same shape.
-  let prev = el.previousElementSibling;
-  while (prev && !(sameShape(prev, el) && !isHidden(prev))) prev = prev.previousElementSibling;
-  let outer: Element | null = el.parentElement;
-  for (let up = 0; outer && up < 3 && !(sameShape(outer, el) && !isHidden(outer)); up++) outer = outer.parentElement;
-  const showing = prev ?? (outer && sameShape(outer, el) && !isHidden(outer) ? outer : null);
-  if (!showing || wordCount(showing.textContent ?? '') < 20) return false;
-  el.removeAttribute('hidden');
-  const style = (el.getAttribute('style') ?? '').replace(/(^|;)\s*display\s*:\s*none\s*(!important)?\s*(?=;|$)/gi, '$1').replace(/^;+|;+$/g, '');
-  if (style.trim()) el.setAttribute('style', style);
-  else el.removeAttribute('style');
-  return true;
-}
-
-function isHidden(el: Element): boolean {
-  return el.hasAttribute('hidden') || /(^|;)\s*display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
-}
-
-function sameShape(a: Element, b: Element): boolean {
-  if (a.tagName !== b.tagName) return false;
-  const classes = new Set((a.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
-  return (b.getAttribute('class') ?? '').split(/\s+/).some((c) => classes.has(c));
-}
-
 /** Class words of text meant for screen readers only (a sighted reader never sees it on the page). */
 const SCREEN_READER_ONLY = /(^|\s)(sr-only|sr_only|screen-reader-text|screen-reader-only|screenreader-only|visually-hidden|visuallyhidden|a11y-hidden|u-visually-hidden|is-visually-hidden|element-invisible|offscreen|hidden-visually)(\s|$)/i;
 /** Wikipedia-style section edit links: "[edit]", "[edit source]", "[sunting]", "[sunting sumber]". */
@@ -373,6 +341,7 @@ export function isClutterText(el: Element, text: string): boolean {
   if (!text) return false;
   const words = wordCount(text);
   if (words <= 12 && LABELS.some((re) => re.test(text))) return true;
+  if (isCreditLine(text, words)) return true;
   const readAlso = text.match(READ_ALSO) ?? text.match(READ_ALSO_EN);
   if (readAlso) {
     const rest = text.slice(readAlso[0].length);
@@ -433,7 +402,9 @@ export function removeClutterText(root: Element, log: RemovalLog = silent, pageU
     }
     if (isClutterText(el, text)) {
       log('text', el, 'read-also, label or promo');
-      el.remove();
+      // A picture's credit goes, the picture in the same box stays.
+      if (el.querySelector(MEDIA_SELECTOR) && isCreditLine(text, wordCount(text))) removeTextAround(el);
+      else el.remove();
     } else if (site && isRelatedTitle(el, text, site)) {
       log('text', el, 'the title of another article on the site, alone in its block');
       el.remove();
@@ -493,6 +464,15 @@ function removeRail(header: Element): void {
   // A container left holding only links (the rail's own box) goes as well.
   if (parent && parent.parentElement && parent.tagName !== 'BODY' && textOf(parent) && linkDensity(parent) >= 0.7 && !holdsProse(parent)) {
     if (parent.parentElement && parent.querySelectorAll('p').length <= 1 && wordCount(textOf(parent)) < 80) parent.remove();
+  }
+}
+
+/** Everything in `el` but its pictures (and what holds them). */
+function removeTextAround(el: Element): void {
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType !== 1) child.remove();
+    else if (!(child as Element).matches(MEDIA_SELECTOR) && !(child as Element).querySelector(MEDIA_SELECTOR)) child.remove();
+    else if (!(child as Element).matches(MEDIA_SELECTOR)) removeTextAround(child as Element);
   }
 }
 

@@ -24,6 +24,8 @@ import { probablyReadable, runReadability, type ReadabilityResult } from './read
 import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
+import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
+import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
@@ -34,8 +36,10 @@ const MIN_WORDS = 70;
 const WORDS_PER_MINUTE = 220;
 /** A rule's body holding less than this share of the page's prose is suspect: Readability gets a look too. */
 const RULE_FLOOR = 0.6;
-/** Cleaners may take clutter out of Readability's result, but never more than this share of its words. */
+/** Cleaners may take clutter out of Readability's result, but never more than this share of its words outside links. */
 const CLEANER_FLOOR = 0.65;
+/** A rule's clutter data may take clutter out of Readability's result, but not most of it. */
+const RULE_DATA_FLOOR = 0.5;
 /** The generic result replaces a rule's only when it is clearly longer (rails and comments make it a bit longer). */
 const GENERIC_WINS = 1.25;
 
@@ -69,6 +73,10 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   const meta = readMetadata(document, url, rule);
   if (gate && !userRule?.body && isSignInPage(document, meta)) {
     note('gate', 'a sign-in page: a password field and little prose');
+    return { article: null, trace };
+  }
+  if (gate && !userRule?.body && isFrontPage(url)) {
+    note('gate', "the site's front page (its address has no path): not an article");
     return { article: null, trace };
   }
   if (gate && !rule && !userRule?.body && !meta.declaresArticle && !probablyReadable(document)) {
@@ -158,33 +166,70 @@ function genericCandidate(
   // page's own is not), and make the rest absolute on its result alone, a fraction of the page.
   setBase(work, base);
   normalizeFigures(work);
-  // Furniture is marked, not removed: Readability judges the page as the site built it.
+  // Later pages hidden in the document are shown and joined to the page that shows (hidden is furniture, a page
+  // is not), then furniture is marked, not removed: Readability judges the page as the site built it.
+  const joined = joinPagesInDocument(work.body);
+  if (joined) note('pages', `${joined} later page(s) of the article hidden in the document shown`);
+  const sections = joinSectionsOfOneText(work.body);
+  if (sections) note('pages', `${sections} section(s) of one text joined to the one before`);
   const furniture = markFurniture(work.body);
-  if (furniture.revealed) note('pages', `${furniture.revealed} later page(s) of the article hidden in the document shown`);
   const parsed = runReadability(work, 500);
   if (!parsed) return null;
-  const found = wordCount(parsed.content.textContent ?? '');
+  let found = wordCount(parsed.content.textContent ?? '');
   note('readability', `${found} words`);
   if (!found) return null;
   // Lazy pictures and leftover relative addresses, on Readability's result alone (it unwraps <noscript>
   // pictures and common lazy attributes itself; these are the rest).
   resolveLazyImages(parsed.content);
   absolutizeUrls(parsed.content, base);
+  // The site's own data first: the rule's clutter selectors and its tail phrases (a promo, a comment notice
+  // closing the text), so a layout its body selectors do not know still ends where the site's pages end. What
+  // they take is not held against the cleaners' floor below, unless they took most of the text (a tail phrase
+  // met before the text): then none of it stands.
+  if (rule) {
+    const before = parsed.content.cloneNode(true) as Element;
+    applyRuleData(parsed.content, rule, log);
+    const left = wordCount(parsed.content.textContent ?? '');
+    if (left < found * RULE_DATA_FLOOR) {
+      note('floor', `the ${rule.id} rule's clutter and tail left ${left} of Readability's ${found} words: not applied`);
+      parsed.content = before;
+    } else found = left;
+  }
   const untouched = parsed.content.cloneNode(true) as Element;
-  // The rule's clutter selectors were written for its body; on Readability's result they may also match a
-  // wrapper of the whole text (Liputan6's old layout wraps it in <article>, which its rule drops as a card).
-  if (rule?.remove?.length) removeRuleClutter(parsed.content, rule, log);
+  // The floor counts the words outside links: rails of headlines are words Readability kept but no prose the
+  // cleaners could have lost.
+  const prose = wordsOutsideLinks(parsed.content);
   removePageControls(parsed.content, log);
   removeMarked(parsed.content, furniture, log);
   removeClutterText(parsed.content, log, base);
   let words = wordCount(parsed.content.textContent ?? '');
-  if (words < found * CLEANER_FLOOR) {
-    note('floor', `the cleaners left ${words} of Readability's ${found} words: Readability's result stands`);
+  const proseLeft = wordsOutsideLinks(parsed.content);
+  if (proseLeft < prose * CLEANER_FLOOR) {
+    note('floor', `the cleaners left ${proseLeft} of Readability's ${prose} words outside links: Readability's result stands`);
     removePageControls(untouched);
     parsed.content = untouched;
     words = wordCount(untouched.textContent ?? '');
   }
   return { content: parsed.content, parsed, narrowed: false, words };
+}
+
+/**
+ * A rule's clutter selectors and tail phrases on Readability's result. The selectors were written for the rule's
+ * body; here they may also match a wrapper of the whole text (Liputan6's old layout wraps it in <article>, which
+ * its rule drops as a card), so a block of prose is never taken.
+ */
+function applyRuleData(content: Element, rule: SiteRule, log: RemovalLog): void {
+  if (rule.remove?.length) removeRuleClutter(content, rule, log);
+  if (!rule.stopPhrases?.length) return;
+  const tail = cutAtPhrases(content, rule.stopPhrases);
+  if (tail) log('rule', tail, `the ${rule.id} rule's tail phrase, and all after it`);
+}
+
+/** About how many words of `root` stand outside links (its words less its links' words). */
+function wordsOutsideLinks(root: Element): number {
+  let inLinks = 0;
+  for (const a of Array.from(root.getElementsByTagName('a'))) inLinks += wordCount(a.textContent ?? '');
+  return Math.max(0, wordCount(root.textContent ?? '') - inLinks);
 }
 
 function removeRuleClutter(content: Element, rule: SiteRule, log: RemovalLog): void {
@@ -304,6 +349,8 @@ function hostOf(url: string): string {
 function applyRule(work: Document, rule: SiteRule): boolean {
   const body = firstMatch(work, rule.body);
   if (!body) return false;
+  for (const page of laterPagesBeside(body)) body.append(page);
+  joinPagesInDocument(body.parentElement ?? body);
   cleanRuleBody(body, rule);
   wrapAsArticle(work, body);
   return true;
@@ -319,7 +366,11 @@ function copyRuleBody(page: Document, rule: SiteRule): Document | null {
   if (!found || typeof page.implementation?.createHTMLDocument !== 'function') return null;
   const doc = page.implementation.createHTMLDocument('');
   const body = doc.importNode(found, true) as Element;
+  // The body selector finds the page that shows; later pages hidden beside it come along, and those hidden in
+  // it (or beside one another) are shown and joined in order before the rule cleans the whole.
+  for (const later of laterPagesBeside(found)) body.append(doc.importNode(later, true));
   doc.body.append(body);
+  joinPagesInDocument(doc.body);
   cleanRuleBody(body, rule);
   wrapAsArticle(doc, body);
   doc.body.setAttribute('data-jernih-rule', rule.id);
@@ -346,7 +397,8 @@ function wrapAsArticle(work: Document, body: Element): void {
   work.body.replaceChildren(article);
 }
 
-function cutAtPhrases(body: Element, phrases: readonly string[]): void {
+/** Cuts the body from the first block that starts (or, short, holds) one of `phrases`; that block, or null. */
+function cutAtPhrases(body: Element, phrases: readonly string[]): Element | null {
   const lower = phrases.map((p) => p.toLowerCase());
   // Walk the text, not every element: the first text that holds a phrase names the block where the tail starts.
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
@@ -358,27 +410,10 @@ function cutAtPhrases(body: Element, phrases: readonly string[]): void {
     const text = textOf(block).toLowerCase();
     if (lower.some((p) => text.startsWith(p) || (text.length < 200 && text.includes(p)))) {
       cutFrom(block, body);
-      return;
+      return block;
     }
   }
-}
-
-/** A sign-in page: a password field, no article declared, and hardly any running text. */
-function isSignInPage(doc: Document, meta: PageMetadata): boolean {
-  if (meta.declaresArticle || !doc.querySelector('input[type="password" i]')) return false;
-  const prose = Array.from(doc.querySelectorAll('p')).filter((p) => wordCount(textOf(p)) >= 25).length;
-  return prose < 4;
-}
-
-/** Teaser lists: most headings are links, or most paragraphs are link-heavy teasers. */
-function looksLikeListing(content: Element): boolean {
-  const headings = Array.from(content.querySelectorAll('h2, h3, h4'));
-  const linkedHeadings = headings.filter((h) => h.querySelector('a') && linkDensity(h) > 0.6).length;
-  if (linkedHeadings >= 4 && linkedHeadings >= headings.length * 0.6) return true;
-  const articles = content.querySelectorAll('article').length;
-  if (articles >= 4) return true;
-  if (linkDensity(content) > 0.45) return true;
-  return false;
+  return null;
 }
 
 function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null, doc: Document): string {

@@ -18,7 +18,8 @@ const VIDEO_PROMO = /^(saksikan|simak|tonton)( juga)? video( pilihan)?( (berikut
 
 const SECTIONS = '.article-content-body__item-page, .article-content-body__item, [data-page]';
 const WRAPPERS =
-  '.article-content-body__item-page, .article-content-body__item, .article-content-body__item-content, .article-raw-content, .article-short-desc';
+  '.article-content-body__item-page, .article-content-body__item, .article-content-body__item-content, .article-raw-content, .article-short-desc, ' +
+  '.article-readpage--section';
 
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 
@@ -69,11 +70,13 @@ function materializeGallery(body: Element): void {
     }
     return figure;
   });
-  const slider = items[0].closest('.article-photo-gallery');
+  // A line break between figures, as the page's own markup has between blocks: the text reads "…tambak. Garam…".
+  const spaced = figures.flatMap((figure, i) => (i ? ['\n', figure] : [figure]));
+  const slider = items[0].closest('.article-photo-gallery, .article-gallery-slider');
   if (slider && slider !== body && body.contains(slider) && !slider.querySelector('.article-short-desc')) {
-    slider.replaceWith(...figures);
+    slider.replaceWith(...spaced);
   } else {
-    items[0].before(...figures);
+    items[0].before(...spaced);
     for (const item of items) item.remove();
   }
 }
@@ -95,7 +98,9 @@ export const liputan6: SiteRule = {
   body: [
     'div.article-content-body[itemprop="articleBody"]',
     'div.article-content-body',
-    // Galleries have no article-content-body: the short description and the slider share one parent.
+    // Galleries have no article-content-body: the short description and the slider share one parent, or
+    // (2021 mobile) stand in sibling sections of one box, after the breadcrumb and header sections.
+    'div:has(> .article-readpage--section > .article-short-desc):has(> .article-readpage--section [data-short-desc])',
     'div:has(> .article-short-desc)',
     '.article-short-desc',
   ],
@@ -104,6 +109,8 @@ export const liputan6: SiteRule = {
     '.article-content-body__break', '.article-content-body__item-index', '.article-content-body__load-more',
     '.advertisement-text', '.iklan', '.article-ad', '[id^="gpt-ad"]', '[id^="div-gpt-ad"]', '[id^="div-revive-ad"]',
     '.read-page--photo-gallery--item__zoom', '.article-photo-gallery--zoom',
+    // The 2021 mobile gallery's box also holds the breadcrumb and the header (headline, byline, dates).
+    '.breadcrumb', '.article-header',
     // Related-article cards embedded in the mobile body (S5 collects them as <article> links).
     'article',
   ],
