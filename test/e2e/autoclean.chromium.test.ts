@@ -126,8 +126,12 @@ describe('auto-clean in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+    // The wheel goes through the compositor and reaches the page a moment later: released only once the page (and
+    // so auto-clean's listener, in the same dispatch) has seen it.
+    await page.evaluate(() => document.addEventListener('wheel', () => ((window as any).__wheeled = true), { capture: true, once: true }));
     await page.mouse.move(200, 200);
     await page.mouse.wheel(0, 120);
+    await page.waitForFunction(() => (window as any).__wheeled === true, null, { polling: 50, timeout: 20_000 });
     slow.release();
     expect(await autoCleanResult(page)).toBe('in-use');
     await page.waitForFunction(() => document.readyState === 'complete', null, { polling: 100, timeout: 20_000 });
