@@ -304,6 +304,8 @@ const LABELS: readonly RegExp[] = [
   /^(yuk,? )?(simak|tonton|saksikan) juga video( ini| berikut)?\s*[:.!↓]*$/i,
   /^(recommended|promoted|sponsored) by( outbrain| taboola| mgid)?$/i,
   /^(vote|like|rate) (this )?photo$/i,
+  // What a widget shows until the page's scripts fill it (a view counter, a comments box), saved as it was served.
+  /^(loading|memuat|sedang memuat|please wait|mohon tunggu)\s*(\.{1,3}|…)?$/i,
   // A copyright line closing the text ("COPYRIGHT © ANTARA 2016", "© 2016 Kompas.com").
   /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?)\.?)?$/iu,
 ];

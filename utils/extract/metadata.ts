@@ -222,13 +222,16 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   const ruleMeta = rule?.metadata;
   const ruleText = (sels: readonly string[] | undefined) => textOf(firstMatch(doc, sels)) || null;
 
-  const title =
+  const socialTitle = metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title']);
+  const title = wholeHeadline(
     (ruleMeta?.titleMeta && metaContent(doc, ruleMeta.titleMeta)) ||
-    ruleText(ruleMeta?.title) ||
-    str(ld?.headline) ||
-    metaContent(doc, ['og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title']) ||
-    str(ld?.name) ||
-    null;
+      ruleText(ruleMeta?.title) ||
+      str(ld?.headline) ||
+      socialTitle ||
+      str(ld?.name) ||
+      null,
+    () => [socialTitle, ...Array.from(doc.getElementsByTagName('h1'), textOf)],
+  );
 
   const byline =
     cleanByline(ruleMeta?.bylineMeta && metaContent(doc, ruleMeta.bylineMeta)) ||
@@ -370,6 +373,23 @@ export function captionOf(img: Element | null): string {
     if (text && wordCount(text) <= 60 && !/^(penulis|editor|reporter)\s*:/i.test(text)) return text;
   }
   return '';
+}
+
+/** A headline the site cut short for a length limit: "Puluhan Warga 15 Ulu Palembang..." or "…". */
+const CUT_SHORT = /\s*(\.{3}|…)$/;
+
+/**
+ * The headline whole: a title cut short with an ellipsis (JSON-LD and <title> often are) gives way to another
+ * statement of it that begins with the same words and goes on (og:title, the page's <h1>).
+ */
+export function wholeHeadline(title: string | null, others: () => (string | null | undefined)[]): string | null {
+  if (!title || !CUT_SHORT.test(title)) return title;
+  const stem = plainText(title.replace(CUT_SHORT, '')).toLowerCase();
+  if (stem.length < 12) return title;
+  const whole = others()
+    .map((t) => plainText(t ?? ''))
+    .find((t) => t.length > stem.length && !CUT_SHORT.test(t) && t.toLowerCase().startsWith(stem));
+  return whole ?? title;
 }
 
 /** Author markup, most specific first; a site-title link with rel=author in the page header is not a byline. */

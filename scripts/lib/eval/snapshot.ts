@@ -20,8 +20,14 @@ export interface Snapshot {
   close(): void;
 }
 
-/** Where a repository's snapshot lives in the mirror folder. */
-export const snapshotDir = (mirror: string, repo: string): string => join(mirror, repo.replace('/', '+'), 'repo');
+/**
+ * Where a repository's snapshot lives in the mirror folder: `owner+name/repo`, a bare git directory, or (as some
+ * snapshots arrive) the git directory inside it, `owner+name/repo/.git`.
+ */
+export function snapshotDir(mirror: string, repo: string): string {
+  const dir = join(mirror, repo.replace('/', '+'), 'repo');
+  return !existsSync(join(dir, 'HEAD')) && existsSync(join(dir, '.git', 'HEAD')) ? join(dir, '.git') : dir;
+}
 
 /** The one line printed when a set cannot run for want of its snapshot. */
 export const missingSnapshot = (set: string, repo: string): string =>
