@@ -36,6 +36,12 @@ export const ${id}Address: SiteAddress = {
 /** ${host}: facts (with sources) belong in shared/notes/id-news-sites.md. */
 export const ${id}: SiteRule = {
   ...${id}Address,
+  // TODO: articles of every layout the rule knows, and at least five pages that are not (home, section, tag,
+  // search, index): test/unit/site-examples.test.ts holds articleUrl to them.
+  examples: {
+    articles: ['https://${host}/TODO-an-article-address'],
+    notArticles: ['https://${host}/'],
+  },
   body: ['article'],
   remove: [],
   endBefore: [],

@@ -28,7 +28,7 @@ import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
 import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
-const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [] };
+const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [], examples: { articles: [], notArticles: [] } };
 
 /** Fewer words than this is not an article (a teaser, a login box, an error page): a gate, for auto-clean only. */
 const MIN_WORDS = 70;

@@ -19,6 +19,23 @@ export const antaranewsAddress: SiteAddress = {
  */
 export const antaranews: SiteRule = {
   ...antaranewsAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.antaranews.com/berita/4250173/nelayan-pesisir-selatan-garut-dilatih-membaca-peringatan-dini-cuaca-laut',
+      'https://jabar.antaranews.com/berita/512688/petani-kopi-gunung-puntang-bangun-rumah-pengeringan-tenaga-surya',
+      'http://www.antaranews.com/berita/527615/29-penerbangan-bandara-internasional-lombok-dibatalkan',
+    ],
+    notArticles: [
+      'https://www.antaranews.com/',
+      'https://www.antaranews.com/politik',
+      'https://www.antaranews.com/tag/banjir-rob',
+      'https://www.antaranews.com/search?q=banjir',
+      'https://www.antaranews.com/video',
+      'https://www.antaranews.com/terkini',
+    ],
+  },
   // The newer template's wrapper name is unconfirmed (notes §11); post-content is on both.
   body: ['div.post-content', '.wrap__article-detail-content'],
   // A span.baca-juga alone in its <p> leaves an empty <p> behind, which the generic cleaners drop; removing the

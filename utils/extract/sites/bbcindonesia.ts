@@ -40,6 +40,21 @@ export const bbcindonesiaAddress: SiteAddress = {
 
 export const bbcindonesia: SiteRule = {
   ...bbcindonesiaAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.bbc.com/indonesia/articles/c4gl2kzm0v8o',
+      'https://www.bbc.com/indonesia/indonesia-40012345',
+    ],
+    notArticles: [
+      'https://www.bbc.com/indonesia',
+      'https://www.bbc.com/indonesia/topics/cjgn7k8yx4gt',
+      'https://www.bbc.com/indonesia/majalah-51456120',
+      'https://www.bbc.com/indonesia/laporan-khusus-51267199',
+      'https://www.bbc.com/indonesia/popular/read',
+    ],
+  },
   // Pictures come from the BBC's image service on another site (fixtures: every figure).
   pictureHosts: ['ichef.bbci.co.uk'],
   body: ['main[role="main"]', '.story-body__inner', '[property="articleBody"]', '#story-body', '.story-body'],

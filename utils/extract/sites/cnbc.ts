@@ -22,6 +22,22 @@ export const cnbcAddress: SiteAddress = {
  */
 export const cnbc: SiteRule = {
   ...cnbcAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.cnbcindonesia.com/market/20240425093015-17-533210/ihsg-dibuka-menguat-saham-bank-jadi-penopang',
+      'https://www.cnbcindonesia.com/research/20240613101530-128-546812/harga-kopi-robusta-cetak-rekor-petani-lampung-panen-untung',
+    ],
+    notArticles: [
+      'https://www.cnbcindonesia.com/',
+      'https://www.cnbcindonesia.com/market',
+      'https://www.cnbcindonesia.com/tag/ihsg',
+      'https://www.cnbcindonesia.com/search?query=ihsg',
+      'https://www.cnbcindonesia.com/indeks',
+      'https://www.cnbcindonesia.com/video',
+    ],
+  },
   // Pictures are served by the detik group's CDN (the same company).
   pictureHosts: ['akcdn.detik.net.id'],
   body: ['.detail-text', '.detail_text'],

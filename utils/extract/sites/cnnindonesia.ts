@@ -25,6 +25,23 @@ export const cnnindonesiaAddress: SiteAddress = {
  */
 export const cnnindonesia: SiteRule = {
   ...cnnindonesiaAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.cnnindonesia.com/ekonomi/20240516083045-92-1098765/pasar-tradisional-mulai-terima-pembayaran-qris-ini-tantangannya',
+      'https://www.cnnindonesia.com/teknologi/20240603151520-199-1105432/peneliti-temukan-spesies-katak-baru-di-pegunungan-meratus',
+      'https://www.cnnindonesia.com/internasional/20180501143639-113-294906/presiden-korsel-sebut-trump-layak-dapat-nobel-perdamaian',
+    ],
+    notArticles: [
+      'https://www.cnnindonesia.com/',
+      'https://www.cnnindonesia.com/nasional',
+      'https://www.cnnindonesia.com/tag/banjir',
+      'https://www.cnnindonesia.com/search/?query=banjir',
+      'https://www.cnnindonesia.com/indeks',
+      'https://www.cnnindonesia.com/tv',
+    ],
+  },
   // Pictures are served by the detik group's CDN (the same company).
   pictureHosts: ['akcdn.detik.net.id'],
   body: [

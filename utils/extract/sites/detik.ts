@@ -157,6 +157,23 @@ export const detikAddress: SiteAddress = {
 
 export const detik: SiteRule = {
   ...detikAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://20.detik.com/detikupdate/20240612-240612087/warga-gotong-royong-bangun-jembatan-bambu-usai-banjir-putus-akses-desa',
+      'https://oto.detik.com/mobil/d-7425519/catatan-mudik-pakai-mobil-listrik-jakarta-semarang-dua-kali-isi-daya/2',
+      'http://inet.detik.com/read/2015/11/05/100026/3062623/323/google-umbar-kelemahan-galaxy-s6-edge',
+    ],
+    notArticles: [
+      'https://www.detik.com/',
+      'https://news.detik.com/berita',
+      'https://www.detik.com/tag/banjir',
+      'https://www.detik.com/search/searchall?query=banjir',
+      'https://news.detik.com/indeks',
+      'https://20.detik.com/',
+    ],
+  },
   // Article pictures live on the group's CDN under detik.net.id, another site than detik.com.
   pictureHosts: ['akcdn.detik.net.id'],
   body: [

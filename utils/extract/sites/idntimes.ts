@@ -32,6 +32,23 @@ export const idntimesAddress: SiteAddress = {
 
 export const idntimes: SiteRule = {
   ...idntimesAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.idntimes.com/travel/destination/7-air-terjun-tersembunyi-di-lombok-yang-layak-dikunjungi-00-k9m2p-7hq4rz',
+      'https://www.idntimes.com/business/economy/helena-siregar/harga-cabai-merah-di-medan-melonjak-jelang-natal-tembus-rp80-ribu',
+      'https://www.idntimes.com/food/recipe/fina-wahibatun-nisa/resep-bikin-daging-dari-jamur-cocok-buat-diet-dan-si-vegan',
+    ],
+    notArticles: [
+      'https://www.idntimes.com/',
+      'https://www.idntimes.com/news',
+      'https://www.idntimes.com/news/indonesia',
+      'https://www.idntimes.com/tag/banjir',
+      'https://www.idntimes.com/search?keyword=banjir',
+      'https://www.idntimes.com/author/helena-siregar',
+    ],
+  },
   // The rule serves www. only, so its picture hosts (other subdomains) are listed here.
   pictureHosts: ['image.idntimes.com', 'cdn.idntimes.com'],
   body: ['#article-description', '#article-content', 'div:has(> p.article-text)'],

@@ -30,6 +30,22 @@ export const jpnnAddress: SiteAddress = {
 
 export const jpnn: SiteRule = {
   ...jpnnAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.jpnn.com/news/kemenkes-targetkan-2000-puskesmas-punya-layanan-skrining-jantung-tahun-ini',
+      'https://m.jpnn.com/news/persebaya-tambah-dua-pemain-asing-jelang-putaran-kedua-liga-1',
+      'https://www.jpnn.com/news/kamrussamad-ppkm-darurat-dihentikan-angka-kematian-berpotensi-tembus-5000-per-hari',
+    ],
+    notArticles: [
+      'https://www.jpnn.com/',
+      'https://www.jpnn.com/politik',
+      'https://www.jpnn.com/tag/banjir',
+      'https://www.jpnn.com/search?q=banjir',
+      'https://www.jpnn.com/indeks',
+    ],
+  },
   body: ['div[itemprop="articleBody"]', '[itemprop="articleBody"]', '.page-content'],
   remove: [
     '.baca-juga', '.pagination', '[id^="div-gpt-ad"]', '[class^="ads-"]', '[class*=" ads-"]', '.ads',

@@ -16,6 +16,23 @@ export const kompasAddress: SiteAddress = {
  */
 export const kompas: SiteRule = {
   ...kompasAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://regional.kompas.com/read/2024/07/22/093000878/guru-sd-di-temanggung-hidupkan-perpustakaan-akhir-pekan-murid-diajak-baca-sejarah-desa',
+      'https://www.kompas.com/sains/read/2024/08/05/190500523/peneliti-temukan-anggrek-spesies-baru-di-hutan-pegunungan-sulawesi-tengah',
+      'http://bola.kompas.com/read/2015/06/17/22260808/supaya.timnya.mengalah.eks.pelatih.mengaku.ditawari.rp.200.juta',
+    ],
+    notArticles: [
+      'https://www.kompas.com/',
+      'https://nasional.kompas.com/',
+      'https://www.kompas.com/tag/banjir',
+      'https://search.kompas.com/search/?q=banjir',
+      'https://indeks.kompas.com/',
+      'https://video.kompas.com/',
+    ],
+  },
   body: ['div.read__content', '.read__content-body', 'article .read__article'],
   remove: [
     '.kompasidRec', '.ads-on-body', '.ads-partner-wrap', '.gate-kgplus', '.read__paging', 'span.liftdown_v2_tanda',

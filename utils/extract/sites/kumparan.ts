@@ -22,6 +22,21 @@ export const kumparanAddress: SiteAddress = {
  */
 export const kumparan: SiteRule = {
   ...kumparanAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://kumparan.com/dimas-prakoso1/menjaga-tradisi-perahu-naga-di-tepian-sungai-kapuas-22hT5uWq9Rb',
+      'https://kumparan.com/kumparannews/foto-pelepasan-jemaah-haji-kloter-pertama-di-embarkasi-solo-22cRt8PqLmZ',
+    ],
+    notArticles: [
+      'https://kumparan.com/',
+      'https://kumparan.com/channel/news',
+      'https://kumparan.com/topic/banjir',
+      'https://kumparan.com/search/banjir',
+      'https://kumparan.com/kumparannews',
+    ],
+  },
   body: [
     // The element holding the story paragraphs as its own children (whatever its hashed class).
     ':has(> p[data-qa-id="story-paragraph"] ~ p[data-qa-id="story-paragraph"])',

@@ -93,6 +93,23 @@ export const liputan6Address: SiteAddress = {
 
 export const liputan6: SiteRule = {
   ...liputan6Address,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://hot.liputan6.com/read/5598214/konser-amal-musisi-yogyakarta-kumpulkan-rp1-miliar-untuk-korban-banjir-lahar-dingin',
+      'https://www.liputan6.com/news/read/4600123/foto-petani-garam-madura-panen-di-tengah-kemarau-panjang',
+      'http://news.liputan6.com/read/2254252/wapres-jk-dan-ahok-blusukan-dari-udara',
+    ],
+    notArticles: [
+      'https://www.liputan6.com/',
+      'https://www.liputan6.com/news',
+      'https://www.liputan6.com/tag/banjir',
+      'https://www.liputan6.com/search?q=banjir',
+      'https://www.liputan6.com/news/indeks',
+      'https://www.liputan6.com/photo',
+    ],
+  },
   // KLY's picture hosts on Akamai (a shared CDN: only these exact names, never *.akamaized.net).
   pictureHosts: ['cdn0-production-images-kly.akamaized.net', 'cdn1-production-images-kly.akamaized.net'],
   body: [

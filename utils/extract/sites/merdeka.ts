@@ -27,6 +27,23 @@ export const merdekaAddress: SiteAddress = {
 
 export const merdeka: SiteRule = {
   ...merdekaAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://m.merdeka.com/jatim/mengenal-rujak-cingur-pasar-genteng-resep-keluarga-sejak-1970.html',
+      'https://m.merdeka.com/jatim/petani-kopi-lereng-arjuno-panen-lebih-awal-harga-jual-membaik.html',
+      'http://www.merdeka.com/peristiwa/kisah-penjaga-penjara-guantanamo-yang-beralih-memeluk-islam.html',
+    ],
+    notArticles: [
+      'https://www.merdeka.com/',
+      'https://www.merdeka.com/peristiwa/',
+      'https://www.merdeka.com/peristiwa/index2.html',
+      'https://www.merdeka.com/tag/banjir/',
+      'https://www.merdeka.com/search?q=banjir',
+      'https://m.merdeka.com/jatim/',
+    ],
+  },
   // KLY's picture host for Merdeka.
   pictureHosts: ['cdns.klimg.com'],
   body: [

@@ -17,6 +17,23 @@ export const okezoneAddress: SiteAddress = {
  */
 export const okezone: SiteRule = {
   ...okezoneAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://news.okezone.com/read/2025/02/14/338/3115670/polisi-bongkar-sindikat-pemalsuan-bpkb-di-bekasi-212-dokumen-disita',
+      'https://bola.okezone.com/read/2025/01/18/51/3101557/timnas-indonesia-u-20-tahan-imbang-uzbekistan-1-1-di-laga-uji-coba',
+      'http://lifestyle.okezone.com/read/2015/11/05/481/1244264/sering-depresi-berat-hati-hati-diabetes',
+    ],
+    notArticles: [
+      'https://www.okezone.com/',
+      'https://news.okezone.com/',
+      'https://www.okezone.com/tag/banjir',
+      'https://search.okezone.com/search?q=banjir',
+      'https://index.okezone.com/',
+      'https://video.okezone.com/',
+    ],
+  },
   // .c-detail.read (2023+, S1), div[itemprop=articleBody] (S3, 2025; probably the same element), old #contentx.
   body: ['.c-detail.read', 'div[itemprop="articleBody"]', '#contentx'],
   remove: [

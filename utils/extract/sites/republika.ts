@@ -24,6 +24,23 @@ export const republikaAddress: SiteAddress = {
  */
 export const republika: SiteRule = {
   ...republikaAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://news.republika.co.id/berita/sj4kq7283/sekolah-di-lereng-sumbing-pakai-kentongan-untuk-tanda-gempa',
+      'https://ekonomi.republika.co.id/berita/si2vb5561/koperasi-susu-di-boyolali-bangun-pabrik-keju-mini',
+      'http://bola.republika.co.id/berita/sepakbola/liga-inggris/15/11/18/nxzqjd348-city-siap-tawarkan-kontrak-baru-untuk-fernandinho',
+    ],
+    notArticles: [
+      'https://www.republika.co.id/',
+      'https://news.republika.co.id/',
+      'https://www.republika.co.id/tag/banjir',
+      'https://www.republika.co.id/search/v3/all/1/?q=banjir',
+      'https://www.republika.co.id/berita/serial/kisah-para-nabi',
+      'https://www.republika.co.id/kanal/news',
+    ],
+  },
   body: ['.article-content article', '.article-content', 'article'],
   remove: [
     '.picked-article', '.baca-juga', '[id^="div-gpt-ad"]', '[id^="bn_"]', '.pagination', '.footnote-wrap', '#loading',

@@ -17,6 +17,23 @@ export const sindonewsAddress: SiteAddress = {
  */
 export const sindonews: SiteRule = {
   ...sindonewsAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://ekbis.sindonews.com/read/1421877/34/ekspor-kopi-robusta-lampung-naik-18-persen-petani-mulai-remajakan-kebun-1721710455',
+      'https://nasional.sindonews.com/read/1455902/15/kemenkes-kejar-2-juta-anak-yang-tertinggal-imunisasi-hingga-akhir-tahun-1726109820',
+      'https://daerah.sindonews.com/read/1306709/190/hari-pertama-ramadhan-puluhan-warga-15-ulu-palembang-kehilangan-rumah-1526557807',
+    ],
+    notArticles: [
+      'https://www.sindonews.com/',
+      'https://nasional.sindonews.com/',
+      'https://www.sindonews.com/topic/1234/banjir',
+      'https://search.sindonews.com/go?q=banjir',
+      'https://index.sindonews.com/',
+      'https://video.sindonews.com/',
+    ],
+  },
   // .detail-desc and #detail-desc are the same element (§8, S1).
   body: ['.detail-desc', '#detail-desc'],
   remove: [

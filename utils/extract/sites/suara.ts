@@ -21,6 +21,23 @@ export const suaraAddress: SiteAddress = {
  */
 export const suara: SiteRule = {
   ...suaraAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.suara.com/news/2024/10/03/143512/warga-bantaran-ciliwung-tanam-vetiver-untuk-tahan-longsor-tebing-sungai',
+      'https://www.suara.com/lifestyle/2024/11/18/070500/pasar-kuliner-malam-di-semarang-hidupkan-lagi-resep-peranakan',
+      'http://www.suara.com/news/2015/06/19/130605/polda-bali-kumpulkan-4-alat-bukti-pembunuhan-angeline',
+    ],
+    notArticles: [
+      'https://www.suara.com/',
+      'https://www.suara.com/news',
+      'https://www.suara.com/tag/banjir',
+      'https://www.suara.com/search?q=banjir',
+      'https://www.suara.com/foto/2024/10/03/143512/warga-bantaran-ciliwung-tanam-vetiver',
+      'https://www.suara.com/video/2024/10/03/143512/warga-bantaran-ciliwung-tanam-vetiver',
+    ],
+  },
   body: ['.article-content', 'article.content-article'],
   remove: [
     '[id*="div-ad"]', '.placeholder_belt', '.placeholder_read_body', '.ten-second', '.article-read', '.new_bacajuga',

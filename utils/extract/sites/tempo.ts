@@ -23,6 +23,22 @@ export const tempoAddress: SiteAddress = {
  */
 export const tempo: SiteRule = {
   ...tempoAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.tempo.co/ekonomi/petani-garam-sumenep-beralih-ke-rumah-prisma-panen-tetap-jalan-saat-kemarau-basah-2071385',
+      'https://nasional.tempo.co/read/1495321/relawan-lereng-merapi-petakan-ulang-jalur-evakuasi-setelah-hujan-abu',
+    ],
+    notArticles: [
+      'https://www.tempo.co/',
+      'https://www.tempo.co/ekonomi',
+      'https://www.tempo.co/tag/banjir',
+      'https://www.tempo.co/search?q=banjir',
+      'https://www.tempo.co/indeks',
+      'https://www.tempo.co/penulis/joko-santoso',
+    ],
+  },
   body: [
     'article.detail-artikel:not(.berikutnya) #isi',
     'div#isi',

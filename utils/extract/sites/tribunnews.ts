@@ -18,6 +18,23 @@ export const tribunnewsAddress: SiteAddress = {
  */
 export const tribunnews: SiteRule = {
   ...tribunnewsAddress,
+  // What the article URL test must say yes and no to (test/unit/site-examples.test.ts): home, section, tag,
+  // search and index pages are not articles.
+  examples: {
+    articles: [
+      'https://www.tribunnews.com/nasional/7412583/bmkg-peringatkan-banjir-rob-di-pesisir-utara-jawa-hingga-akhir-pekan',
+      'https://m.tribunnews.com/regional/2024/10/22/jembatan-gantung-penghubung-dua-desa-di-lebak-putus-diterjang-arus-sungai-ciberang',
+      'http://www.tribunnews.com/metropolitan/2015/06/19/kadishub-dki-taksi-uber-tak-punya-izin-operasi-uji-kir-tidak-berargo-dan-bermahkota',
+    ],
+    notArticles: [
+      'https://www.tribunnews.com/',
+      'https://www.tribunnews.com/nasional',
+      'https://www.tribunnews.com/tag/banjir',
+      'https://www.tribunnews.com/search?q=banjir',
+      'https://www.tribunnews.com/index-news',
+      'https://video.tribunnews.com/',
+    ],
+  },
   // The two-class selector matters: a sibling div.side-article.mb5 ("Sesuai Minatmu" recs) follows the body
   // (§3, S1). Mobile pages are read by div.txt-article (S5).
   body: ['div.side-article.txt-article', 'div.txt-article', '#article_box'],

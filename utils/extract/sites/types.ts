@@ -25,6 +25,12 @@ export interface SiteAddress {
  */
 export interface SiteRule extends SiteAddress {
   /**
+   * Addresses the article URL test must accept (articles of every layout the rule knows) and refuse (the site's
+   * home, section, tag, search and index pages): checked by test/unit/site-examples.test.ts. Not part of the
+   * address, so the script that runs on every page of the site does not carry them.
+   */
+  examples: { articles: readonly string[]; notArticles: readonly string[] };
+  /**
    * Hosts outside `hosts` that serve the site's pictures (a shared CDN: detik's akcdn.detik.net.id, BBC's
    * ichef.bbci.co.uk). They join the install-time host permissions, so a saved article of the site keeps its
    * pictures without asking. Exact host names only, each seen in the site's fixtures (test/unit/picture-hosts.test.ts).
