@@ -71,6 +71,20 @@ async function autoCleanResult(page: Page): Promise<string> {
   return r.value;
 }
 
+/**
+ * A Kompas article at `path` arriving as over a slow network (the head and the first paragraph, then nothing until
+ * released), opened in a new tab and waited on until the blank-page limit has shown it while it is still loading.
+ */
+async function slowArticleShown(path: string): Promise<{ page: Page; slow: { release(): void } }> {
+  const html = readFileSync(join(FIXTURES, 'kompas/seed-putin-kim/source.html'), 'utf8');
+  const cut = html.indexOf('</p>') + 4;
+  const slow = server.hold(path, html.slice(0, cut), html.slice(cut));
+  const page = await browser.context.newPage();
+  await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+  return { page, slow };
+}
+
 /** The stored settings, read by the extension. */
 const storedSettings = (b = browser) => b.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings);
 
@@ -101,15 +115,7 @@ describe('auto-clean in Chromium', () => {
   });
 
   it('a page still arriving after 1.5 s is shown meanwhile, and the reader opens over it once it is parsed', async () => {
-    // A large article over a slow network: the head and the first paragraph, then nothing until released.
-    const html = readFileSync(join(FIXTURES, 'kompas/seed-putin-kim/source.html'), 'utf8');
-    const cut = html.indexOf('</p>') + 4;
-    const path = '/read/2024/02/10/10150071/halaman-yang-lambat';
-    const slow = server.hold(path, html.slice(0, cut), html.slice(cut));
-    const page = await browser.context.newPage();
-    await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
-    // Past the blank-page limit the page shows, while its document is still loading.
-    await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+    const { page, slow } = await slowArticleShown('/read/2024/02/10/10150071/halaman-yang-lambat');
     expect(await readerOpen(page)).toBe(false);
     slow.release();
     await waitForReader(page);
@@ -119,13 +125,7 @@ describe('auto-clean in Chromium', () => {
   });
 
   it('a person who starts using the shown page keeps it: the reader does not replace it when it is ready', async () => {
-    const html = readFileSync(join(FIXTURES, 'kompas/seed-putin-kim/source.html'), 'utf8');
-    const cut = html.indexOf('</p>') + 4;
-    const path = '/read/2024/02/10/10150072/dibaca-sebelum-siap';
-    const slow = server.hold(path, html.slice(0, cut), html.slice(cut));
-    const page = await browser.context.newPage();
-    await page.goto(`http://nasional.kompas.com:${new URL(server.origin).port}${path}`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.readyState === 'loading' && getComputedStyle(document.documentElement).visibility === 'visible', null, { polling: 50, timeout: 20_000 });
+    const { page, slow } = await slowArticleShown('/read/2024/02/10/10150072/dibaca-sebelum-siap');
     // The wheel goes through the compositor and reaches the page a moment later: released only once the page (and
     // so auto-clean's listener, in the same dispatch) has seen it.
     await page.evaluate(() => document.addEventListener('wheel', () => ((window as any).__wheeled = true), { capture: true, once: true }));

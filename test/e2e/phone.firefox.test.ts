@@ -246,6 +246,17 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
     return page;
   }
 
+  /** The reader-feature article in the library: saved by touch, unless an earlier test saved it. */
+  async function saveReaderArticle(): Promise<void> {
+    const reader = await readerAtPhoneSize();
+    const saved = await reader.evaluate(() => !!document.body.shadowRoot!.querySelector('[data-action="save"][aria-pressed="true"]'));
+    if (!saved) {
+      await tapAction(reader, 'save');
+      await inReader(reader, '[data-action="save"][aria-pressed="true"]');
+    }
+    await reader.close();
+  }
+
   // Every action of the reader, in the groups the tests below tap them in (each test opens its own reader, so one
   // step's trouble is named by its test and no test waits on another's).
   const PANELS = ['panel:speech', 'panel:appearance', 'panel:contents'];
@@ -435,15 +446,8 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
   });
 
   it("the library's rows: their buttons show without hover, 44 px, and a tap marks the article read", async () => {
-    // The reader-feature article in the library (saved here unless an earlier test saved it), listed in the popup's
-    // page as Firefox for Android shows it, full width.
-    const reader = await readerAtPhoneSize();
-    const saved = await reader.evaluate(() => !!document.body.shadowRoot!.querySelector('[data-action="save"][aria-pressed="true"]'));
-    if (!saved) {
-      await tapAction(reader, 'save');
-      await inReader(reader, '[data-action="save"][aria-pressed="true"]');
-    }
-    await reader.close();
+    // The reader-feature article, listed in the popup's page as Firefox for Android shows it, full width.
+    await saveReaderArticle();
     const page = await firefox.extensionPage('/library.html');
     // No touch override here: it reloads the page, which BiDi does not do for an extension page (the pointer and
     // the touch points come from the preferences above all the same, checked below).
@@ -465,14 +469,9 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
     await page.waitForFunction((r: string, was: boolean) => document.querySelector(r)!.classList.contains('read') !== was, poll, row, wasRead);
     await page.close();
   });
+
   it('the library in a tab at 360 px (where Firefox for Android opens it): filters above the list, every control 44 px', async () => {
-    const reader = await readerAtPhoneSize();
-    const saved = await reader.evaluate(() => !!document.body.shadowRoot!.querySelector('[data-action="save"][aria-pressed="true"]'));
-    if (!saved) {
-      await tapAction(reader, 'save');
-      await inReader(reader, '[data-action="save"][aria-pressed="true"]');
-    }
-    await reader.close();
+    await saveReaderArticle();
     const page = await firefox.extensionPage('/library.html?view=tab');
     await page.setViewport({ ...PHONE, deviceScaleFactor: 1 });
     await page.waitForFunction(() => document.querySelectorAll('.row').length >= 1 && innerWidth === 360, poll);
