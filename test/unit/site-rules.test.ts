@@ -1,18 +1,27 @@
 /** Meta-tests that keep the catalogue of site rules honest (DESIGN.md: rule file, registry line, fixtures). */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SITE_RULES, findRule } from '@/utils/extract/sites';
 import { listFixtures } from '../helpers/fixtures';
 
 const SITES_DIR = resolve(import.meta.dirname, '..', '..', 'utils', 'extract', 'sites');
+/** The files beside the rules: the registry, the types, the addresses and the rules' kit. */
+const NOT_RULES = ['index.ts', 'types.ts', 'addresses.ts', 'kit.ts'];
 
 describe('site rules', () => {
   it('every rule file is registered, once, with a unique id', () => {
-    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !['index.ts', 'types.ts', 'addresses.ts'].includes(f));
+    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.includes(f));
     const ids = SITE_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...ids].sort());
+  });
+
+  it('no rule imports another rule: what rules share is in the kit', () => {
+    for (const f of readdirSync(SITES_DIR).filter((x) => x.endsWith('.ts') && !NOT_RULES.includes(x))) {
+      const local = [...readFileSync(join(SITES_DIR, f), 'utf8').matchAll(/from '\.\/([\w-]+)'/g)].map((m) => m[1]);
+      expect(local.filter((m) => m !== 'types' && m !== 'kit'), f).toEqual([]);
+    }
   });
 
   it('every rule has fixtures that use it', () => {

@@ -26,6 +26,7 @@ import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
 import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
+import { removeClutterLines } from './sites/kit';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [], examples: { articles: [], notArticles: [] } };
@@ -220,6 +221,7 @@ function genericCandidate(
  */
 function applyRuleData(content: Element, rule: SiteRule, log: RemovalLog): void {
   if (rule.remove?.length) removeRuleClutter(content, rule, log);
+  for (const el of removeClutterLines(content, rule.clutterText)) log('rule', el, `the ${rule.id} rule's clutter text`);
   if (!rule.stopPhrases?.length) return;
   const tail = cutAtPhrases(content, rule.stopPhrases);
   if (tail) log('rule', tail, `the ${rule.id} rule's tail phrase, and all after it`);
@@ -386,6 +388,7 @@ function cleanRuleBody(body: Element, rule: SiteRule): void {
   removeAll(body, rule.remove);
   if (rule.stopPhrases?.length) cutAtPhrases(body, rule.stopPhrases);
   rule.clean?.(body);
+  removeClutterLines(body, rule.clutterText);
 }
 
 /** A <div> inside an <article>: Readability turns loose text and <br><br> runs into paragraphs only in divs. */

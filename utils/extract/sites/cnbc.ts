@@ -1,6 +1,6 @@
 import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
-import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './detik';
+import { foldLeadingDateline, materializeInlinePhotos, removeEmbedLeftovers, wrapLooseInline } from './kit';
 
 /** The trailing page number of a CNBC article path: /{kanal}/{YYYYMMDDHHmmss}-{x}-{id}/{slug}/{N}. */
 const PAGE_SUFFIX = /(\/\d{14}-\d+-\d+\/[^/]+)\/\d{1,2}\/?$/;

@@ -77,8 +77,6 @@ export const merdeka: SiteRule = {
   clean(body) {
     // The "Baca Juga" box: a .bg-primary-50 div of links with no <p> (S1). A tinted box with text stays.
     for (const box of Array.from(body.querySelectorAll('.bg-primary-50'))) if (!box.querySelector('p')) box.remove();
-    for (const el of Array.from(body.querySelectorAll('p, div, span'))) {
-      if (body.contains(el) && !el.querySelector('p, div') && PAGER.test((el.textContent ?? '').replace(/\s+/g, ' ').trim())) el.remove();
-    }
   },
+  clutterText: [PAGER],
 };

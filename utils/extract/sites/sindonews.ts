@@ -65,11 +65,10 @@ export const sindonews: SiteRule = {
       el.replaceWith(p);
     }
     brRunsToParagraphs(body);
-    // "Baca Juga: <a>" is bare inline text between <br>s, with no wrapper of its own (§8, S1, U1).
-    for (const p of Array.from(body.querySelectorAll('p'))) {
-      if (/^\s*baca juga\b/i.test(p.textContent ?? '')) p.remove();
-    }
   },
+  // "Baca Juga: <a>" is bare inline text between <br>s, with no wrapper of its own (§8, S1, U1): a paragraph of
+  // its own once clean() has made the <br> runs paragraphs.
+  clutterText: [/^baca juga\b/i],
 };
 
 const BLOCK = /^(P|DIV|FIGURE|TABLE|UL|OL|DL|BLOCKQUOTE|PRE|H[1-6]|SECTION|ASIDE|HR)$/;

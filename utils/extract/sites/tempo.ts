@@ -79,9 +79,7 @@ export const tempo: SiteRule = {
       // The repeated id is invalid HTML: unwrap the wrappers, their paragraphs are the body.
       for (const w of wrappers) w.replaceWith(...Array.from(w.childNodes));
     }
-    // "Pilihan Editor: <link>" is an editor's pick of another article, in the DOM and in articleBody (S1).
-    for (const el of Array.from(body.querySelectorAll('p, div, h2, h3'))) {
-      if (!el.querySelector('p, div') && /^\s*Pilihan Editor\s*:/i.test(el.textContent ?? '')) el.remove();
-    }
   },
+  // "Pilihan Editor: <link>" is an editor's pick of another article, in the DOM and in articleBody (S1).
+  clutterText: [/^Pilihan Editor\s*:/i],
 };

@@ -44,6 +44,11 @@ export interface SiteRule extends SiteAddress {
   removeParagraphsWith?: readonly string[];
   /** The body ends before the first of these (everything from it on is dropped). */
   endBefore?: readonly string[];
+  /**
+   * The site's own lines that are not text ("Pilihan Editor: …", "Halaman 2"): a block whose whole text matches
+   * one goes (sites/kit.ts removeClutterLines). Judged last, after `clean()`, on the blocks as the reader shows them.
+   */
+  clutterText?: readonly RegExp[];
   /** Phrases that start the tail of the page inside the body: the block with one and all after it go. */
   stopPhrases?: readonly string[];
   /** Offset for dates the site publishes without one (e.g. "+07:00" for WIB). */
