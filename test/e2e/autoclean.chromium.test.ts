@@ -51,19 +51,17 @@ const readerOpen = (page: Page) => page.evaluate(() => document.body?.id === 'je
  * returns), so nothing can clean it.
  */
 async function autoCleanDeclined(page: Page, b = browser): Promise<void> {
-  const result = await until(
-    async () => (await evaluateInReaderWorldIfAny<string>(page, b.extensionId, `window[Symbol.for('jernih.auto-clean-result')] || ''`)) ?? { value: 'no extension world' },
-    (r) => !!r.value,
-    20_000,
-    `how auto-clean ended in ${page.url()}`,
-  );
-  if (!['not-article-url', 'switched-off', 'no extension world'].includes(result.value)) throw new Error(`auto-clean went for the reader in ${page.url()}: ${result.value}`);
+  const result = await autoCleanResult(page, b, 'no extension world');
+  if (!['not-article-url', 'switched-off', 'no extension world'].includes(result)) throw new Error(`auto-clean went for the reader in ${page.url()}: ${result}`);
 }
 
-/** How auto-clean ended in `page` (utils/reader/autoclean.ts AutoCleanResult), read in the extension's world. */
-async function autoCleanResult(page: Page): Promise<string> {
+/**
+ * How auto-clean ended in `page` (utils/reader/autoclean.ts AutoCleanResult), read in the extension's world;
+ * `noWorld` when the page has none (nothing was injected there), or keep waiting for one when it is ''.
+ */
+async function autoCleanResult(page: Page, b = browser, noWorld = ''): Promise<string> {
   const r = await until(
-    async () => (await evaluateInReaderWorldIfAny<string>(page, browser.extensionId, `window[Symbol.for('jernih.auto-clean-result')] || ''`)) ?? { value: '' },
+    async () => (await evaluateInReaderWorldIfAny<string>(page, b.extensionId, `window[Symbol.for('jernih.auto-clean-result')] || ''`)) ?? { value: noWorld },
     (v) => !!v.value,
     20_000,
     `how auto-clean ended in ${page.url()}`,

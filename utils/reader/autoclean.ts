@@ -81,15 +81,20 @@ export async function autoClean(deps: AutoCleanDeps): Promise<AutoCleanResult> {
   const stops = new Promise<Stop>((ok) => (stop = (why) => ok((stopped ??= why))));
   const used = () => stop('in-use');
   let shown = !hidden;
-  const watchPerson = () => PERSON_INPUT.forEach((type) => doc.addEventListener(type, used, { capture: true, passive: true }));
   const showPage = () => {
     if (shown) return;
     shown = true;
     hidden?.show();
-    watchPerson();
   };
+  // What the person does counts from when they can see the page: at once on a page never hidden, else from the
+  // blank-page limit (once auto-clean is done, the page is shown already and nothing is watched).
+  const watchPerson = () => PERSON_INPUT.forEach((type) => doc.addEventListener(type, used, { capture: true, passive: true }));
   if (shown) watchPerson();
-  later(showPage, HIDE_LIMIT_MS);
+  later(() => {
+    if (shown) return;
+    showPage();
+    watchPerson();
+  }, HIDE_LIMIT_MS);
   later(() => stop('too-slow'), LATE_LIMIT_MS);
   /** `work`, unless a limit or the person comes first. */
   const unlessStopped = <T,>(work: Promise<T>): Promise<T | Stop> => Promise.race([work, stops]);
