@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --set NAME[,NAME]] [--page ID] [--limit N] [--json] [--browser]
+ * npm run eval [-- --set NAME[,NAME]] [--page ID] [--limit N] [--json] [--browser] [--runs FILE]
  *
  * How well the engine extracts real pages, against bare Readability on the same parsed documents: the test pages
  * of Mozilla Readability, trafilatura's evaluation corpus, defuddle's fixtures (read straight out of the git
@@ -13,11 +13,14 @@
  *   --limit    at most N pages a set (a quick run)
  *   --json     after the report, one JSON object on the last line
  *   --browser  also time every page inside headless Chromium (/usr/bin/chromium, or $CHROMIUM_PATH)
+ *   --runs     writes every page's run (both outputs' text, scores, times) to FILE, one JSON object a line: for
+ *              looking past the ten worst pages (e.g. every snippet the engine gets wrong)
  * Progress goes to stderr, one character a page ("." done, "x" an exception, "S" over 2 s, "H" stopped after
  * 60 s, "-" no file). Pages run one at a time in a worker thread, so a page that never finishes is stopped
  * after 60 s (and reported) instead of stopping the run.
  */
 import { parseArgs } from 'node:util';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pickEntries, SETS } from './lib/eval/sets';
@@ -41,6 +44,7 @@ function options() {
       limit: { type: 'string' },
       json: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
+      runs: { type: 'string' },
     },
   });
   const sets = (values.set ?? Object.keys(SETS)).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -48,7 +52,7 @@ function options() {
   if (unknown.length) throw new Error(`unknown set ${unknown.join(', ')} (sets: ${Object.keys(SETS).join(', ')})`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error('--limit takes a positive whole number');
-  return { sets: [...new Set(sets)], page: values.page, limit, json: values.json, browser: values.browser };
+  return { sets: [...new Set(sets)], page: values.page, limit, json: values.json, browser: values.browser, runs: values.runs };
 }
 
 async function evaluate(name: string, run: RunOptions): Promise<Outcome> {
@@ -83,12 +87,14 @@ async function main() {
     log(`timing in Chromium ${browser.version} too\n`);
   }
   const outcomes: Outcome[] = [];
+  if (opts.runs) writeFileSync(opts.runs, '');
   try {
     for (const name of opts.sets) {
       const out = await evaluate(name, { page: opts.page, limit: opts.limit, browser: browser?.time });
       outcomes.push(out);
       say(setText(out));
       if (opts.page && 'runs' in out) for (const r of out.runs) say(`\n${pageText(r)}`);
+      if (opts.runs && 'runs' in out) appendFileSync(opts.runs, out.runs.map((r) => `${JSON.stringify(r)}\n`).join(''));
       say('');
     }
   } finally {
