@@ -50,7 +50,8 @@ const CONTENT_WORDS = /(^|[-_\s])(article|entry|post|story|content|body|text|mai
 /** Quick reject: a class/id string that contains none of the clutter words anywhere needs no splitting. */
 const CLUTTER_SUBSTRING = new RegExp(Array.from(CLUTTER_WORDS).sort((a, b) => b.length - a.length).join('|'), 'i');
 
-function classWords(el: Element): string[] {
+/** An element's class and id as lower-case words: each token whole, and split on -, _ and camelCase. */
+export function classWords(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   const words: string[] = [];
   for (const token of raw.split(/\s+/)) {
@@ -80,7 +81,11 @@ const NEVER_BY_NAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'FIGURE', 'FIG
 export function isClutterByName(el: Element): boolean {
   if (!CLUTTER_SUBSTRING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   const words = classWords(el);
-  if (!words.some((w) => CLUTTER_WORDS.has(w))) return false;
+  const clutter = words.filter((w) => CLUTTER_WORDS.has(w));
+  if (!clutter.length) return false;
+  // "More" names a read-more link, and a collapsed text box that a "read more" button opens: the box's text is
+  // the article's (a holiday home's description, classed js_readmore), the link is short or all link.
+  if (clutter.every((w) => EXPANDER_WORDS.has(w)) && !isLinkOrButtonText(el)) return false;
   if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return false;
   // A player box around an embedded video is the video, not clutter.
   if (el.getElementsByTagName('video').length) return false;
@@ -93,6 +98,31 @@ export function isClutterByName(el: Element): boolean {
   // its caption along (an editor's image widget is the article's figure); ad and promo words do.
   if (!words.some((w) => STRONG_CLUTTER_WORDS.has(w)) && holdsCaptionedPicture(el)) return false;
   return !holdsProse(el);
+}
+
+/** Clutter words that may also name a collapsed text box (see isClutterByName). */
+const EXPANDER_WORDS = new Set(['more', 'readmore']);
+
+/** A link's or a button's worth of text: a few words, or words that are mostly a link's. */
+function isLinkOrButtonText(el: Element): boolean {
+  const text = el.textContent ?? '';
+  return text.length < 60 || wordCount(text) <= 8 || linkDensity(el) >= 0.5;
+}
+
+/**
+ * A <header> that is a part's heading, not the page's banner: an accordion item's or a section's header holding
+ * only its heading (h2-h6, or a few words of text), no link, with the part's content after it. Such headers name
+ * what follows ("Advantages of leasing:"); the banner holds the site's links, and an article's own header its h1.
+ */
+function headsItsPart(el: Element): boolean {
+  if (el.tagName !== 'HEADER' || el.getElementsByTagName('a').length || el.getElementsByTagName('h1').length) return false;
+  const text = textOf(el);
+  const words = wordCount(text);
+  if (!words || words > 15) return false;
+  const heading = el.querySelector('h2, h3, h4, h5, h6');
+  if (!heading && words > 6) return false;
+  const next = el.nextElementSibling;
+  return !!next && wordCount(next.textContent ?? '') >= 5;
 }
 
 /** Class words that mean clutter whatever the box holds. */
@@ -152,8 +182,9 @@ function furnitureReason(el: Element): string | null {
 function furnitureSign(el: Element): string | null {
   const tag = el.tagName.toUpperCase();
   if (isFurniture(el)) {
-    // A <header>/<footer> that wraps the whole article (bad markup) is not furniture.
-    return holdsProse(el) ? null : `<${tag.toLowerCase()}> by tag or role`;
+    // A <header>/<footer> that wraps the whole article (bad markup) is not furniture, nor a header that is only the
+    // heading of the part after it.
+    return holdsProse(el) || headsItsPart(el) ? null : `<${tag.toLowerCase()}> by tag or role`;
   }
   // Hidden decorations and icons; an aria-hidden picture may still be the article's image.
   if (tag === 'SVG' || el.getAttribute('aria-hidden') === 'true') {

@@ -7,7 +7,7 @@
  * last page (a subheading, a picture, two short paragraphs) scores too low for Readability to take it along.
  */
 import { allElements, wordCount } from './dom';
-import { holdsProse } from './cleaners';
+import { classWords, holdsProse } from './cleaners';
 
 /** Fewer words than this is no page of text (an infographic's heading, an empty slot). */
 const MIN_PAGE_WORDS = 20;
@@ -21,7 +21,7 @@ export function joinPagesInDocument(root: Element): number {
   let joined = 0;
   // Document order: page 2 is shown before page 3, which may be nested in it or wait for it as its sibling.
   for (const el of allElements(root)) {
-    if (!isHidden(el) || !root.contains(el)) continue;
+    if (!isHidden(el) || !root.contains(el) || inPanelsOrDialog(el, root)) continue;
     const showing = showingPageOf(el);
     if (!showing) continue;
     show(el);
@@ -76,6 +76,24 @@ export function laterPagesBeside(page: Element): Element[] {
     if (isHidden(next) && sameShape(next, page) && wordCount(next.textContent ?? '') >= MIN_PAGE_WORDS) out.push(next);
   }
   return out;
+}
+
+/** Class words of the boxes whose hidden parts are a widget's, not the article's: dialogs, overlays, tabs. */
+const PANEL_WORDS = new Set(['modal', 'popup', 'overlay', 'lightbox', 'dialog', 'cookie', 'cookies', 'consent', 'gdpr', 'tab', 'tabs', 'tabpanel', 'accordion']);
+
+/**
+ * A tab panel or a part of a dialog: hidden until a control shows it instead of the one that shows, never after it.
+ * A cookie dialog's tabs (WordPress consent plugins) have the shape of pages; joined, they outweigh a short post
+ * (trafilatura's evaluation set has one).
+ */
+function inPanelsOrDialog(el: Element, root: Element): boolean {
+  for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+    if (up.tagName === 'DIALOG' || up.getAttribute('aria-modal') === 'true') return true;
+    const role = (up.getAttribute('role') ?? '').toLowerCase();
+    if (role === 'dialog' || role === 'alertdialog' || role === 'tabpanel') return true;
+    if ((up.hasAttribute('class') || up.hasAttribute('id')) && classWords(up).some((w) => PANEL_WORDS.has(w))) return true;
+  }
+  return false;
 }
 
 /** The page that shows, of which hidden `el` is a later page: an earlier sibling or an ancestor of its shape. */
