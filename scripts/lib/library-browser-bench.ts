@@ -55,8 +55,16 @@ export async function benchLibraryBrowser(opts: LibraryBrowserOptions) {
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', '--lang=en-US',
     ],
+  }).catch((error: unknown) => {
+    // Nothing started: only the profile folder to take back.
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
   });
-  const server = await startServer();
+  const server = await startServer().catch(async (error: unknown) => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
