@@ -55,3 +55,24 @@ describe('text clutter patterns', () => {
     }
   });
 });
+
+describe('read-also lines in other languages', () => {
+  it('Spanish, German, French and Polish read-also lines before a headline are clutter', () => {
+    for (const [html, text] of [
+      ['Lea también: <a href="/x">Impiden ingreso a reportero</a>', 'Lea también: Impiden ingreso a reportero'],
+      ['VEA TAMBIÉN: <a href="/x">Nuevo horario del ferry</a>', 'VEA TAMBIÉN: Nuevo horario del ferry'],
+      ['Lesen Sie auch: <a href="/x">Die schönsten Höhenwege</a>', 'Lesen Sie auch: Die schönsten Höhenwege'],
+      ['À lire aussi : <a href="/x">Le marché du travail</a>', 'À lire aussi : Le marché du travail'],
+      ['Zobacz również: <a href="/x">Windows 10 bez Flasha</a>', 'Zobacz również: Windows 10 bez Flasha'],
+      ['Mira: <a href="/x">Madre se acerca a conocer los motivos</a>', 'Mira: Madre se acerca a conocer los motivos'],
+    ]) {
+      expect(isClutterText(block(html), text), text).toBe(true);
+    }
+  });
+
+  it('a speaker named Mira or Lea in an interview keeps her answer', () => {
+    for (const line of ['Mira: Creo que el puerto cambiará la ciudad entera.', 'Lea: Ich habe damals nicht daran geglaubt.']) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});

@@ -344,10 +344,24 @@ const LABELS: readonly RegExp[] = [
 /** A read-also prefix in Indonesian or English. */
 const READ_ALSO = /^(baca|lihat|simak|tonton|saksikan|cek|klik) (juga|pula)\b\s*([:：\-–—]|\s)\s*/i;
 const READ_ALSO_EN = /^(read more|read also|also read|see also|related|related stories|related articles|related content|more on this|more from [\w .]+|read next|watch|watch more|recommended|editor'?s picks?|most read|more:|also on [\w .]+)\s*[:：\-–—]\s*/i;
+/**
+ * The same prefix in the other languages of the web's news and blogs (Spanish, Portuguese, French, Italian, German,
+ * Dutch, Polish): the reader must work on any article, not only on Indonesian and English ones.
+ */
+const READ_ALSO_OTHER = new RegExp(
+  '^(lea (también|tambien|además|ademas|más|mas)|lee (también|tambien|más|mas)|vea (también|tambien|además|ademas)|ver (también|tambien|más|mas)|' +
+    '(le|te) puede interesar|también te puede interesar|puedes ver|leia (também|mais)|veja (também|mais)|saiba mais|' +
+    'lire aussi|à lire aussi|a lire aussi|lisez aussi|voir aussi|à voir aussi|leggi anche|vedi anche|' +
+    'lesen sie (auch|mehr)|siehe auch|auch interessant|mehr zum thema|zum weiterlesen|weiterlesen|lees ook|bekijk ook|zie ook|' +
+    'zobacz (również|też|także)|czytaj (również|też|także))\\s*[:：\\-–—]\\s*',
+  'i',
+);
+/** Bare "Read:"/"Look:" in Spanish, which are also names ("Mira: ..." answering in an interview): only before a link. */
+const READ_ALSO_BARE = /^(lea|mire|mira|vea)\s*[:：]\s*\S/i;
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami)\s*:?$/i;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|das könnte (sie|dich) auch interessieren|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*:?$/iu;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
@@ -360,6 +374,11 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 12 && /^(share|share this|share on|share via|share article|bagikan|bagikan artikel ini|tweet|pin it)\b/i.test(text)) return true;
   if (words <= 15 && /^follow (us|@)/i.test(text)) return true;
   if (words <= 10 && /^(\d+\s+)?(comments?|komentar|leave a (comment|reply)|tulis komentar|post a comment|join the (conversation|discussion)|view comments|show comments|lihat komentar)\b/i.test(text)) return true;
+  // The same calls in other languages, and the comment form's notices ("comments are closed", the spam filter's line).
+  if (words <= 10 && /^(\d+\s+)?(kommentare?( schreiben| geschlossen| insgesamt)?|kommentar schreiben|comentarios?( cerrados)?|deja un comentario|commentaires?( fermés)?|laisser un commentaire|commenti|komentarze?)\b/iu.test(text)) return true;
+  if (words <= 12 && /^(comments are closed|los comentarios están cerrados|die kommentare sind geschlossen|les commentaires sont fermés)\.?$/iu.test(text)) return true;
+  if (words <= 30 && /\b(uses|verwendet|utilise|usa|utiliza) akismet\b/i.test(text)) return true;
+  if (words <= 12 && /^(möchten sie|willst du|möchtest du)? ?(den |diesen )?(artikel|beitrag) (teilen|bewerten)\b|^(compartir|comparte|partager|partagez|condividi|compartilhe|udostępnij)\b/iu.test(text)) return true;
   if (words <= 70 && /\b(we|this (site|website)|kami|situs ini)\b.{0,30}\b(use|uses|menggunakan)\s+cookies?\b/i.test(text) && /(accept|consent|privacy|setuju|terima|browsing|experience|pengalaman)/i.test(text)) return true;
   if (words <= 12 && /^(penulis|editor|sumber|reporter|pewarta|fotografer|editor foto|kontributor|laporan wartawan)\s*:\s*\S/i.test(text)) return true;
   if (words <= 20 && /^(previous|next) (post|article|story)\b/i.test(text)) return true;
@@ -375,7 +394,7 @@ export function isClutterText(el: Element, text: string): boolean {
   const words = wordCount(text);
   if (words <= 12 && LABELS.some((re) => re.test(text))) return true;
   if (isCreditLine(text, words)) return true;
-  const readAlso = text.match(READ_ALSO) ?? text.match(READ_ALSO_EN);
+  const readAlso = text.match(READ_ALSO) ?? text.match(READ_ALSO_EN) ?? text.match(READ_ALSO_OTHER);
   if (readAlso) {
     const rest = text.slice(readAlso[0].length);
     const restWords = wordCount(rest);
@@ -386,6 +405,7 @@ export function isClutterText(el: Element, text: string): boolean {
     if (linked >= 0.5 || strongOnly) return true;
     if (hasSeparator && restWords <= 30 && !/[.!?]\s+\p{Lu}/u.test(rest)) return true;
   }
+  if (READ_ALSO_BARE.test(text) && linkDensity(el) >= 0.5) return true;
   if (isPromo(text, words)) return true;
   // A pager left in the text: page numbers with an optional "Halaman 1/3" label and prev/next words.
   if (words <= 16 && el.querySelector('a') && /^((halaman|page)\s*\d+\s*(\/|dari|of)\s*\d+\s*)?((«|‹|sebelumnya|prev(ious)?)\s*)?(\d{1,3}\b\s*){2,}((selanjutnya|berikutnya|next|›|»)\s*)*$/i.test(text)) return true;
