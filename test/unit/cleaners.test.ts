@@ -76,3 +76,18 @@ describe('read-also lines in other languages', () => {
     }
   });
 });
+
+describe('labels in other languages', () => {
+  it('ad labels, date lines, category lines and copyright lines are clutter; sentences that use the words are not', () => {
+    for (const line of ['Anzeige', 'PUBLICITÉ', 'Publicidad', 'Aktualisiert am 09.04.2024, 18:40 Uhr', 'Publié le 3 mars 2024 à 10h12', 'Kategorie: News', 'Catégorie : Société', "© 2024 Le Courrier de l'Estuaire. Tous droits réservés."]) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+    for (const line of [
+      'Die Anzeige wurde am Montag bei der Polizei erstattet, drei Tage nach dem Unfall.',
+      'Publié le 3 mars 2024, le rapport de la Cour des comptes a fait grand bruit. Les élus ont réagi dès le lendemain.',
+      'Kategorie: Die Einteilung der Hühnerrassen folgt dem Gewicht. Leichte Rassen legen mehr.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});

@@ -313,6 +313,8 @@ export function removePageControls(root: Element, log: RemovalLog = silent): voi
 /** Labels that are clutter when they are the whole text of an element. */
 const LABELS: readonly RegExp[] = [
   /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)$/i,
+  // The same labels in the other languages of the web (German, Spanish, Portuguese, French, Italian, Dutch, Polish).
+  /^(anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|sponsored by|gesponsert|patrocinado|sponsorisé)$/iu,
   /^(advertisement|iklan)?\s*[-–—:]?\s*scroll (down )?to continue( reading)?( with content)?$/i,
   /^(story|article|content) continues below( (this )?(advertisement|ad))?$/i,
   /^continue reading( (the )?(main )?story)?( below)?( advertisement)?$/i,
@@ -329,6 +331,9 @@ const LABELS: readonly RegExp[] = [
   /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan)$/i,
   /^(view|see|show|lihat) (all|semua)?\s*(\d+\s*)?(photos|images|pictures|slides|foto|gambar)(\s*\(\d+\))?$/i,
   /^(tayang|diterbitkan|dipublikasikan|published|updated|posted|diperbarui|last updated)\s*:?\s.{0,40}\d{4}.{0,20}$/i,
+  /^(veröffentlicht|aktualisiert|erstellt|zuletzt aktualisiert|publicado|actualizado|atualizado|publié|mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)( (am|el|em|le|il|op))?\s*:?\s.{0,40}\d{4}.{0,20}$/iu,
+  // A category line under the text ("Catégorie : Société", "Kategorie: News", "Category : Press Releases").
+  /^(category|categories|kategorie|kategorien|categoría|categorías|categoria|categorias|catégorie|catégories|kategori|kategorie wpisu|rubrik|rubrique)\s*:\s*[^.!?]{1,60}$/iu,
   // The call to a video that sits before or after the text ("Saksikan Video Pilihan Berikut Ini:").
   /^(saksikan|tonton|simak|lihat|cek)( juga)? (video|live streaming)( pilihan| menarik| terbaru| lainnya)?( (di )?(bawah|berikut)( ini)?)?\s*[:.!↓⬇]*$/i,
   /^(watch|see) (the|our|this)? ?(full )?video( below| here)?\s*[:.↓]*$/i,
@@ -338,7 +343,7 @@ const LABELS: readonly RegExp[] = [
   // What a widget shows until the page's scripts fill it (a view counter, a comments box), saved as it was served.
   /^(loading|memuat|sedang memuat|please wait|mohon tunggu)\s*(\.{1,3}|…)?$/i,
   // A copyright line closing the text ("COPYRIGHT © ANTARA 2016", "© 2016 Kompas.com").
-  /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?)\.?)?$/iu,
+  /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&'’-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tous droits réservés|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\.?)?$/iu,
 ];
 
 /** A read-also prefix in Indonesian or English. */
