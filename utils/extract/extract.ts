@@ -14,7 +14,7 @@
  */
 import type { Article, ExtractOptions } from './types';
 import { findRule, type SiteRule } from './sites';
-import { bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
+import { BYLINE_PREFIX, bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
   holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline,
@@ -444,11 +444,11 @@ function dropBylineLines(content: Element, byline: string | null): void {
   const name = byline?.toLowerCase() ?? null;
   for (const el of leafBlocks(content, BYLINE_BLOCKS, 'start', 5, () => true, P_AND_DIV)) {
     const text = textOf(el);
-    const lower = text.toLowerCase().replace(/^(by|oleh)\s+/, '');
+    const lower = text.toLowerCase().replace(BYLINE_PREFIX, '');
     const words = wordCount(text);
     if (!text || words > 25 || holdsProse(el)) continue;
     const namesAuthor = !!name && (lower === name || (lower.startsWith(name) && /[·|•—–-]/.test(text)));
-    const bylineShape = /^(by|oleh)\s+\p{Lu}/iu.test(text) && /(\d{4}|·|\||•)/.test(text);
+    const bylineShape = BYLINE_PREFIX.test(text) && /^\S+\s+\p{L}/u.test(text) && /(\d{4}|·|\||•)/.test(text);
     if (namesAuthor || bylineShape) el.remove();
   }
 }

@@ -140,9 +140,16 @@ export function absoluteHttpUrl(raw: string | null | undefined, base: string): s
 }
 
 /** "By Jane Roe" / "Oleh Budi" / "Jane Roe - detikNews" -> the names. Null when it is not a plausible byline. */
+/**
+ * "By" before an author's name, in the reader's languages and the web's others (Spanish and Portuguese "Por", German
+ * "Von", French "Par", Dutch "Door", Polish "Przez"). Not "De" or "Di": names begin with them ("De la Cruz").
+ */
+export const BYLINE_PREFIX = /^(by|oleh|por|von|par|door|przez)\s+/i;
+
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = plainText(raw);
-  s = s.replace(/^(by|oleh|penulis|reporter|rep\.?|written by|words by)\s*:?\s+/i, '');
+  s = s.replace(BYLINE_PREFIX, '');
+  s = s.replace(/^(penulis|reporter|rep\.?|written by|words by|autor|autora|autorin|auteur|autore)\s*:?\s+/i, '');
   // "Rep: X / Red: Y" (Republika), "Reporter: X | Editor: Y": the editor is not the byline.
   s = s.replace(/\s*[/|,;]?\s*\b(red|redaktur|editor)\s*:.*$/i, '');
   s = s.replace(/\s+[-–|]\s+(detik\w*|cnn indonesia|kompas\.com)$/i, '');
@@ -396,6 +403,8 @@ export function wholeHeadline(title: string | null, others: () => (string | null
 const BYLINE_SELECTORS = [
   '[itemprop~="author"] [itemprop="name"]', '.p-author', '[itemprop~="author"]', '[rel~="author"]', '.byline__name',
   '.author-name', '.byline', '.author',
+  // The same box named in Spanish, Portuguese, German and Polish ("autor"), French ("auteur"), Italian ("autore").
+  '.autor', '.auteur', '.autore',
 ];
 
 const BYLINE_QUERY = BYLINE_SELECTORS.join(', ');
