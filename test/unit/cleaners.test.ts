@@ -91,3 +91,30 @@ describe('labels in other languages', () => {
     }
   });
 });
+
+describe('closing prompts and credit lines', () => {
+  it('a blog theme\'s closing prompts and a "Photo: source/photographer" line are clutter', () => {
+    for (const line of [
+      'This entry was posted in Baking and tagged crackers, sourdough. Bookmark the permalink.',
+      'If you enjoyed reading this post, please share it with a friend who bakes.',
+      'Was this article helpful? Yes No',
+      'War der Artikel nützlich?',
+      'Photo: Crumb Notebook/Anna Fielding',
+      'Bild: Werk/Christian Houdek',
+      'Rezept drucken',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+  });
+
+  it('a caption that describes its picture, and sentences about posting or printing, stay', () => {
+    for (const line of [
+      'Photo: the harbour at dawn, with the ferry coming in from the islands.',
+      'Foto: Warga antre beras murah di Pasar Senen, Jakarta, Selasa (3/9/2024).',
+      'This post was written after a long week at the bakery, and it shows.',
+      'Print newspapers lost a third of their readers in five years, the report says.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});

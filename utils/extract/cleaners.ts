@@ -328,7 +328,7 @@ const LABELS: readonly RegExp[] = [
   /^\d+\s*(of|dari|\/)\s*\d+\s*(halaman|pages?)$/i,
   /^(halaman|page)\s*\d+\s*(of|dari|\/)\s*\d+$/i,
   /^(add|set) .{0,30} as (a )?preferred source( on google)?$/i,
-  /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan)$/i,
+  /^(print|cetak|email|e-mail|copy link|salin tautan|bookmark|save|simpan|print (recipe|this (article|page|recipe))|rezept drucken|drucken|imprimir( receta)?|imprimer( la recette)?)$/i,
   /^(view|see|show|lihat) (all|semua)?\s*(\d+\s*)?(photos|images|pictures|slides|foto|gambar)(\s*\(\d+\))?$/i,
   /^(tayang|diterbitkan|dipublikasikan|published|updated|posted|diperbarui|last updated)\s*:?\s.{0,40}\d{4}.{0,20}$/i,
   /^(veröffentlicht|aktualisiert|erstellt|zuletzt aktualisiert|publicado|actualizado|atualizado|publié|mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)( (am|el|em|le|il|op))?\s*:?\s.{0,40}\d{4}.{0,20}$/iu,
@@ -387,6 +387,11 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 70 && /\b(we|this (site|website)|kami|situs ini)\b.{0,30}\b(use|uses|menggunakan)\s+cookies?\b/i.test(text) && /(accept|consent|privacy|setuju|terima|browsing|experience|pengalaman)/i.test(text)) return true;
   if (words <= 12 && /^(penulis|editor|sumber|reporter|pewarta|fotografer|editor foto|kontributor|laporan wartawan)\s*:\s*\S/i.test(text)) return true;
   if (words <= 20 && /^(previous|next) (post|article|story)\b/i.test(text)) return true;
+  // A blog theme's closing prompts: WordPress's "This entry was posted in …", "If you enjoyed this post, share it",
+  // "Was this article helpful? Yes No" (in German, Spanish and French too).
+  if (words <= 40 && /^this (entry|post) was posted\b/i.test(text)) return true;
+  if (words <= 30 && /^(if you (enjoyed|liked|found value in) (reading )?this (post|article|story)|did you (enjoy|like) this (post|article))\b/i.test(text)) return true;
+  if (words <= 12 && /^(was this (article|post|page) (helpful|useful)|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|¿?te (ha )?(resultó|fue|sirvió) (útil|de ayuda)( este artículo)?|cet article vous a-t-il été utile)\s*\??(\s*(yes|no|ja|nein|sí|si|oui|non)){0,2}$/iu.test(text)) return true;
   if (words <= 20 && /^(«|‹|←)?\s*(previous|prev|older|newer|next)\b.*(»|›|→)?$/i.test(text) && words <= 6) return true;
   return false;
 }

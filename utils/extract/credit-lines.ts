@@ -11,6 +11,9 @@ const PICTURE_CREDITS: readonly RegExp[] = [
   /^(©|\(c\)|copyright)\s*(\d{4}\s*)?[\p{L}\d .,&_-]{1,40}\/\s*@?[\p{L}\d .,&_-]{1,40}$/iu,
   // "Instagram.com/riamiranda", "Foto: Instagram/@kebunteh", "Twitter @akun": a social-media address.
   /^((foto|photo|sumber|source|dok\.?|dokumentasi|credit)\s*:?\s*)?(instagram|twitter|x|facebook|tiktok|youtube)(\.com)?\s*[/:@]\s*@?[\w.]+\/?$/i,
+  // "Photo: Reuters/Ajeng Dinar", "Bild: Werk/Christian Houdek", "Foto: ANTARA/Budi": a label, then source and
+  // photographer, no description.
+  /^(photo|foto|bild|bildquelle|image|picture|imagen|fotografía|crédit photo|zdjęcie|fot\.)\s*:\s*[\p{L}\d .,&_'’-]{1,40}\/\s*[\p{L}\d .,&_'’-]{1,40}$/iu,
   // Stock pictures: "ilustrasi secangkir teh/Photo by Maria Lestari from Pexels", "Photo by X on Unsplash".
   /^((ilustrasi|illustration)\b[^/.!?]{0,60}\/\s*)?(copyright\s+)?(photo|foto|image|gambar)\s+(by|oleh)\s+[^/]{1,50}\s+(from|on|via|di|dari)\s+(pexels|unsplash|pixabay|freepik|shutterstock|istock(photo)?|canva)(\.com)?$/i,
 ];
