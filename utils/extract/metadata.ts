@@ -139,13 +139,13 @@ export function absoluteHttpUrl(raw: string | null | undefined, base: string): s
   }
 }
 
-/** "By Jane Roe" / "Oleh Budi" / "Jane Roe - detikNews" -> the names. Null when it is not a plausible byline. */
 /**
  * "By" before an author's name, in the reader's languages and the web's others (Spanish and Portuguese "Por", German
  * "Von", French "Par", Dutch "Door", Polish "Przez"). Not "De" or "Di": names begin with them ("De la Cruz").
  */
 export const BYLINE_PREFIX = /^(by|oleh|por|von|par|door|przez)\s+/i;
 
+/** "By Jane Roe" / "Oleh Budi" / "Jane Roe - detikNews" -> the names. Null when it is not a plausible byline. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let s = plainText(raw);
   s = s.replace(BYLINE_PREFIX, '');
