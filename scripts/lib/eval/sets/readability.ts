@@ -3,11 +3,13 @@
  * the text of Readability's expected output (expected.html) at the URL Readability's tests use.
  */
 import { openSnapshot, missingSnapshot } from '../snapshot';
-import { decodeHtml, htmlToText } from '../text';
+import { htmlToText } from '../text';
 import type { SetLoader } from '../types';
 
 const REPO = 'mozilla/readability';
 const PAGES = 'test/test-pages/';
+const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+
 /** What Readability's own tests pass as the page's URL. */
 const URL = 'http://fakehost/test/page.html';
 
@@ -30,7 +32,9 @@ export const loadReadabilitySet: SetLoader = async ({ mirror }) => {
       async load() {
         const [source, expected] = [await snap.read(`${dir}/source.html`), await snap.read(`${dir}/expected.html`)];
         if (!source || !expected) return null;
-        return { html: decodeHtml(source), gold: { kind: 'text', text: htmlToText(decodeHtml(expected)) } };
+        // Read as UTF-8, as the set's own harness reads them (test/utils.js): its pages were saved as UTF-8, and
+        // some still declare the encoding they were served in (qq: gb2312), which would read them as mojibake.
+        return { html: utf8(source), gold: { kind: 'text', text: htmlToText(utf8(expected)) } };
       },
     })),
   };
