@@ -28,7 +28,7 @@ export function isEmbeddableVideo(src: string): boolean {
 }
 
 const CONFIG: Config = {
-  USE_PROFILES: { html: true },
+  USE_PROFILES: { html: true, mathMl: true },
   ADD_TAGS: ['iframe'],
   ADD_ATTR: ['allowfullscreen', 'sandbox', 'loading', 'referrerpolicy', 'allow'],
   FORBID_TAGS: [

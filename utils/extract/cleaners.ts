@@ -4,7 +4,7 @@
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
 import {
-  allElements, INLINE_TAGS, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
+  allElements, byTag, INLINE_TAGS, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
   wordCount,
 } from './dom';
 import { readabilityDropsByName } from './readability';
@@ -65,12 +65,11 @@ export function classWords(el: Element): string[] {
 /** Holds a real run of prose: protected from class-based removal whatever its class says. */
 function holdsProse(el: Element): boolean {
   let long = 0;
-  const ps = el.getElementsByTagName('p');
-  for (let i = 0; i < ps.length; i++) {
-    const text = ps[i].textContent ?? '';
+  for (const p of byTag(el, 'p')) {
+    const text = p.textContent ?? '';
     // 25 words need well over 100 characters: most paragraphs are decided without counting.
     if (text.length < 110) continue;
-    if (wordCount(text) >= 25 && linkDensity(ps[i]) < 0.3 && ++long >= 2) return true;
+    if (wordCount(text) >= 25 && linkDensity(p) < 0.3 && ++long >= 2) return true;
   }
   return false;
 }
@@ -89,7 +88,7 @@ export function isClutterByName(el: Element): boolean {
   if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return false;
   // A player box around an embedded video is the video, not clutter.
   if (el.getElementsByTagName('video').length) return false;
-  for (const frame of Array.from(el.getElementsByTagName('iframe'))) {
+  for (const frame of byTag(el, 'iframe')) {
     if (/youtube|vimeo|dailymotion/i.test(frame.getAttribute('src') ?? '')) return false;
   }
   const cls = el.getAttribute('class') ?? '';
@@ -157,6 +156,7 @@ export type FurnitureMarks = Map<Node, string>;
 
 export function markFurniture(root: Element): FurnitureMarks {
   const marks: FurnitureMarks = new Map<Node, string>();
+  shieldFormulas(root);
   // One walk over every element; the subtree of a marked element is not looked at again. (Later pages hidden in
   // the document are shown before this: in-document-pages.ts.)
   let el: Element | null = root.firstElementChild;
@@ -211,6 +211,25 @@ function shieldWordsFromReadability(el: Element): void {
   el.removeAttribute('class');
   // The id stays unless it alone is what Readability drops by (in-page links may point at it).
   if (readabilityDropsByName(id)) el.removeAttribute('id');
+}
+
+/**
+ * A formula is words of its sentence ("When a ≠ 0, there are two solutions to …"): the boxes a math renderer wraps
+ * it in lose the class and id words Readability drops them by. MathJax 3 marks each formula's box with its
+ * context menu ("MathJax CtxtMenu_Attached_0"), and Readability drops anything named "menu". Only boxes that hold
+ * the formula alone are touched: the first box with other words in it is the sentence, judged as it is.
+ */
+function shieldFormulas(root: Element): void {
+  for (const math of byTag(root, 'math')) {
+    const formula = textOf(math).length;
+    for (let up = math.parentElement; up && up !== root && textOf(up).length <= formula + 2; up = up.parentElement) {
+      const cls = up.getAttribute('class') ?? '';
+      const id = up.getAttribute('id') ?? '';
+      if (!(cls || id) || !readabilityDropsByName(`${cls} ${id}`)) continue;
+      up.removeAttribute('class');
+      if (readabilityDropsByName(id)) up.removeAttribute('id');
+    }
+  }
 }
 
 const MARKABLE_MEDIA = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'TABLE']);
@@ -488,7 +507,7 @@ export function removeClutterText(root: Element, log: RemovalLog = silent, pageU
  */
 function isRelatedTitle(el: Element, text: string, site: string): boolean {
   if (!/^(P|LI|DIV)$/.test(el.tagName) || el.querySelector('p, li, div, img')) return false;
-  const links = el.getElementsByTagName('a');
+  const links = byTag(el, 'a');
   if (links.length !== 1) return false;
   const words = wordCount(text);
   if (words < 4 || words > 20 || linkDensity(el) < 0.9) return false;

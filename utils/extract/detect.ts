@@ -4,6 +4,7 @@
  */
 import { findRule } from './sites';
 import { probablyReadable } from './readability';
+import { byTag } from './dom';
 
 const ARTICLE_LD = /"@type"\s*:\s*(\[[^\]]*)?"(NewsArticle|Article|BlogPosting|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|LiveBlogPosting)"/;
 
@@ -18,7 +19,7 @@ export function looksLikeArticle(doc: Document, url: string): boolean {
   if (og === 'website') return false;
   let linkedHeadings = 0;
   for (const tag of ['h2', 'h3']) {
-    for (const h of Array.from(doc.getElementsByTagName(tag))) if (h.getElementsByTagName('a').length && ++linkedHeadings >= 6) return false;
+    for (const h of byTag(doc, tag)) if (h.getElementsByTagName('a').length && ++linkedHeadings >= 6) return false;
   }
   return probablyReadable(doc);
 }

@@ -15,7 +15,7 @@ export function linkDensity(el: Element): number {
   const total = textOf(el).length;
   if (!total) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += textOf(a).length;
+  for (const a of byTag(el, 'a')) linked += textOf(a).length;
   return Math.min(1, linked / total);
 }
 
@@ -68,6 +68,29 @@ export const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, table, p
 export function isEmptyBlock(el: Element): boolean {
   return !textOf(el) && !el.querySelector(MEDIA_SELECTOR) && !el.matches(MEDIA_SELECTOR);
 }
+
+/**
+ * A live collection (getElementsByTagName, children) as a static array, read through its own item method. In
+ * jsdom every property read on a collection (an index, `length`, even `item`) first looks the name up among its
+ * elements' ids and names, so Array.from or for-of over one is quadratic: 1.3 s for the 3,356 links of one
+ * Wikipedia article, against 4 ms this way (npm run eval). Browsers are as fast either way.
+ */
+export function listOf<T extends Element>(collection: HTMLCollectionOf<T>): T[] {
+  const item = collection.item;
+  const out: T[] = [];
+  for (let i = 0, n = collection.length; i < n; i++) out.push(item.call(collection, i) as T);
+  return out;
+}
+
+/** The elements named `tag` under `root`, in document order, as a static array (see listOf). */
+export function byTag<K extends keyof HTMLElementTagNameMap>(root: Element | Document, tag: K): HTMLElementTagNameMap[K][];
+export function byTag(root: Element | Document, tag: string): Element[];
+export function byTag(root: Element | Document, tag: string): Element[] {
+  return listOf(root.getElementsByTagName(tag));
+}
+
+/** An element's child elements as a static array (see listOf). */
+export const childrenOf = (el: Element): Element[] => listOf(el.children);
 
 /**
  * Every element under `root`, in document order, as a static array. A plain walk over element children: in

@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
+import { byTag, childrenOf, cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
@@ -230,7 +230,7 @@ function applyRuleData(content: Element, rule: SiteRule, log: RemovalLog): void 
 /** About how many words of `root` stand outside links (its words less its links' words). */
 function wordsOutsideLinks(root: Element): number {
   let inLinks = 0;
-  for (const a of Array.from(root.getElementsByTagName('a'))) inLinks += wordCount(a.textContent ?? '');
+  for (const a of byTag(root, 'a')) inLinks += wordCount(a.textContent ?? '');
   return Math.max(0, wordCount(root.textContent ?? '') - inLinks);
 }
 
@@ -428,7 +428,7 @@ function cleanTitle(raw: string, siteName: string | null, rule: SiteRule | null,
     title = title.replace(new RegExp(`^${esc}\\s+[|\\-–—:·•]\\s+`, 'i'), '').trim();
   }
   // "Headline | Site" where the page's single <h1> is the headline.
-  const h1s = Array.from(doc.getElementsByTagName('h1')).map(textOf).filter(Boolean);
+  const h1s = byTag(doc, 'h1').map(textOf).filter(Boolean);
   const h1 = h1s.find((h) => title.startsWith(h) && /^\s*[|\-–—:·•]\s+\S/.test(title.slice(h.length)));
   if (h1) title = h1;
   return title;
@@ -480,7 +480,7 @@ function normalizeFigures(doc: Document): void {
   // images in one box made this quadratic (found by npm run fuzz: 69 s against Readability's 1.4 s).
   const captionsOf = new Map<Element, Element[]>();
   const imagesIn = new Map<Element, number>();
-  for (const img of Array.from(doc.getElementsByTagName('img'))) {
+  for (const img of byTag(doc, 'img')) {
     if (!img.isConnected && !doc.contains(img)) continue;
     if (img.closest('figure')) continue;
     const media = img.closest('picture') ?? img;
@@ -488,7 +488,7 @@ function normalizeFigures(doc: Document): void {
     const box = holder.parentElement;
     if (!box || box === doc.body || box.tagName === 'ARTICLE') continue;
     // (1) A site's own caption element next to the image (WordPress .wp-caption-text, Kompas .photo__caption).
-    if (!captionsOf.has(box)) captionsOf.set(box, Array.from(box.children).filter((c) => /caption|keterangan/i.test(c.getAttribute('class') ?? '')));
+    if (!captionsOf.has(box)) captionsOf.set(box, childrenOf(box).filter((c) => /caption|keterangan/i.test(c.getAttribute('class') ?? '')));
     const cap = captionsOf.get(box)!.find((c) => c !== holder);
     if (cap && !imagesIn.has(box)) imagesIn.set(box, box.getElementsByTagName('img').length);
     if (cap && imagesIn.get(box) === 1 && wordCount(textOf(box)) <= 80) {
@@ -497,7 +497,7 @@ function normalizeFigures(doc: Document): void {
     }
     // (2) A box holding just the image (maybe in a link) and one short line of text under it (Tribun).
     if (box.tagName !== 'DIV' || box.children.length !== 2) continue;
-    const [first, second] = Array.from(box.children);
+    const [first, second] = childrenOf(box);
     if (!first.contains(img) || second.querySelector('img, p, div') || second.tagName === 'P') continue;
     const words = wordCount(textOf(second));
     if (words < 2 || words > 50) continue;

@@ -6,7 +6,7 @@
  * whatever reads the page next (Readability, a rule's body) reads the whole article: left as siblings, a short
  * last page (a subheading, a picture, two short paragraphs) scores too low for Readability to take it along.
  */
-import { allElements, wordCount } from './dom';
+import { allElements, childrenOf, wordCount } from './dom';
 import { classWords, holdsProse } from './cleaners';
 
 /** Fewer words than this is no page of text (an infographic's heading, an empty slot). */
@@ -46,7 +46,7 @@ export function joinSectionsOfOneText(root: Element): number {
   for (const parent of Array.from(root.querySelectorAll('[itemprop]'))) {
     if (parent.childElementCount < 2 || !/(^|\s)articlebody(\s|$)/i.test(parent.getAttribute('itemprop') ?? '')) continue;
     const groups = new Map<string, Element[]>();
-    for (const child of Array.from(parent.children)) {
+    for (const child of childrenOf(parent)) {
       const cls = (child.getAttribute('class') ?? '').trim();
       if (!cls || !SECTION_TAGS.has(child.tagName)) continue;
       const key = `${child.tagName} ${cls.split(/\s+/).sort().join(' ')}`;

@@ -2,7 +2,7 @@
  * Article metadata from, in order of trust: the site rule, JSON-LD (NewsArticle and friends), OpenGraph and
  * other meta tags, then the page's own markup. Read from the document before any cleaning changes it.
  */
-import { firstMatch, normalizeSpace, siteHost, textOf, wordCount } from './dom';
+import { byTag, firstMatch, normalizeSpace, siteHost, textOf, wordCount } from './dom';
 import type { SiteRule } from './sites/types';
 import { plainText } from '../sanitize';
 import { isoOffsetMinutes, zoneForOffset, zoneInText } from '../locale-format';
@@ -54,7 +54,7 @@ export function readJsonLd(doc: Document): Json[] {
   if (cached) return cached;
   ldCache.set(doc, out);
   // getElementsByTagName: far cheaper than an attribute selector in every DOM implementation.
-  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+  for (const script of byTag(doc, 'script')) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '');
     try {
@@ -87,7 +87,7 @@ function metaIndex(doc: Document): Map<string, string> {
   if (map) return map;
   map = new Map();
   // getElementsByTagName: a tag walk is far cheaper than an attribute selector in jsdom (and no worse elsewhere).
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const m of byTag(doc, 'meta')) {
     if (!m.hasAttribute('content')) continue;
     const key = (m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
     if (!key || map.has(key)) continue;
@@ -237,7 +237,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
       socialTitle ||
       str(ld?.name) ||
       null,
-    () => [socialTitle, ...Array.from(doc.getElementsByTagName('h1'), textOf)],
+    () => [socialTitle, ...byTag(doc, 'h1').map(textOf)],
   );
 
   const byline =
@@ -278,7 +278,7 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
   const htmlLang = doc.documentElement.getAttribute('lang') || doc.body?.getAttribute('lang');
   const lang =
     primaryLang(htmlLang) ||
-    primaryLang(Array.from(doc.getElementsByTagName('meta')).find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content')) ||
+    primaryLang(byTag(doc, 'meta').find((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language')?.getAttribute('content')) ||
     primaryLang(metaContent(doc, ['og:locale', 'language', 'dc.language'])) ||
     primaryLang(str(ld?.inLanguage)) ||
     null;
@@ -295,12 +295,12 @@ export function readMetadata(doc: Document, url: string, rule: SiteRule | null):
     absoluteHttpUrl(ruleImgSrc && !ruleImgSrc.startsWith('data:') ? ruleImgSrc : null, url) ||
     absoluteHttpUrl(metaContent(doc, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src', 'thumbnailUrl']), url) ||
     absoluteHttpUrl(imageUrl(ld?.image), url) ||
-    absoluteHttpUrl(Array.from(doc.getElementsByTagName('link')).find((l) => l.getAttribute('rel') === 'image_src')?.getAttribute('href'), url);
+    absoluteHttpUrl(byTag(doc, 'link').find((l) => l.getAttribute('rel') === 'image_src')?.getAttribute('href'), url);
   const pageImg = ruleImg ?? (imgSrc ? findImage(doc, imgSrc) : null);
   const imgAlt = plainText(pageImg?.getAttribute('alt') || metaContent(doc, ['og:image:alt', 'twitter:image:alt']));
   const caption = plainText(captionOf(pageImg)) || null;
 
-  const canonicalLink = Array.from(doc.getElementsByTagName('link')).find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical');
+  const canonicalLink = byTag(doc, 'link').find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical');
   const canonicalHref = absoluteHttpUrl(canonicalLink?.getAttribute('href'), url);
   const canonicalUrl = canonicalHref && sameSite(canonicalHref, url) ? canonicalHref : null;
 
@@ -345,7 +345,7 @@ function timeOnPage(doc: Document): string | null {
 }
 
 function publicationTimeElement(doc: Document): Element | null {
-  const times = Array.from(doc.getElementsByTagName('time')).filter((t) => t.hasAttribute('datetime'));
+  const times = byTag(doc, 'time').filter((t) => t.hasAttribute('datetime'));
   const marked = times.find((t) => t.getAttribute('itemprop') === 'datePublished' || t.hasAttribute('pubdate'));
   const inArticle = times.find((t) => t.closest('article'));
   return marked ?? inArticle ?? times[0] ?? null;
@@ -357,7 +357,7 @@ const fileName = (src: string): string => src.replace(/[?#].*$/, '').split('/').
 function findImage(doc: Document, src: string): Element | null {
   const file = fileName(src);
   if (file.length < 5) return null;
-  for (const img of Array.from(doc.getElementsByTagName('img'))) {
+  for (const img of byTag(doc, 'img')) {
     for (const attr of ['src', 'data-src', 'data-original', 'data-lazy-src']) {
       const v = img.getAttribute(attr);
       if (v && fileName(v) === file) return img;

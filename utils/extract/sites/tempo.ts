@@ -1,5 +1,6 @@
 import type { SiteAddress, SiteRule } from './types';
 import { allPagesByParam } from '../site-urls';
+import { childrenOf } from '../dom';
 
 /** The site and which of its pages are articles: all that auto-clean needs to decide (sites/addresses.ts). */
 export const tempoAddress: SiteAddress = {
@@ -70,7 +71,7 @@ export const tempo: SiteRule = {
     if (wrappers.length) {
       const first = wrappers[0];
       const last = wrappers[wrappers.length - 1];
-      for (const child of Array.from(body.children)) {
+      for (const child of childrenOf(body)) {
         if (wrappers.includes(child)) continue;
         const between = !!(first.compareDocumentPosition(child) & 4) && !!(child.compareDocumentPosition(last) & 4);
         if (between && child.matches('figure')) continue;
