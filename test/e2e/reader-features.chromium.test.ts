@@ -430,6 +430,24 @@ describe('reader features in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'features-rtl.png') });
     await page.close();
   });
+
+  it('formulas stay in their sentences and are drawn as MathML', async () => {
+    const page = await openReader(server.fixture('faithful/math-formulas'));
+    const math = await inReader(page, (r) => {
+      const formulas = Array.from(r.querySelectorAll('.body math'));
+      const inline = formulas[0];
+      const box = inline?.getBoundingClientRect();
+      return {
+        count: formulas.length,
+        sentence: inline?.closest('p')?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 39),
+        // Laid out as MathML (a box of its own with a size), not left as loose letters.
+        drawn: !!box && box.width > 10 && box.height > 5 && getComputedStyle(inline!).display.includes('math'),
+      };
+    });
+    expect(math).toEqual({ count: 4, sentence: 'When a ≠ 0 , there are two solutions to', drawn: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'features-math.png') });
+    await page.close();
+  });
 });
 
 describe('the Indonesian UI (Chromium --lang=id)', () => {
