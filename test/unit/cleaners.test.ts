@@ -118,3 +118,34 @@ describe('closing prompts and credit lines', () => {
     }
   });
 });
+
+describe("a site's calls to follow it, get its app or rate the article", () => {
+  it('app, channel, social and feedback calls are clutter, in English, Spanish, German and French', () => {
+    for (const line of [
+      'For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.',
+      'Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a story suggestion.',
+      'We want to hear what you think about this article. Submit a letter to the editor.',
+      'Advertisement:',
+      '¿Ya sabías que en Guatemala.com tenemos canal de Telegram? Únete desde tu celular en este enlace.',
+      '¡Mira lo que tiene nuestro canal de YouTube!',
+      'Síguenos en Instagram y Facebook para más noticias.',
+      'Artikel gefallen? Vergiss nicht zu teilen!',
+      'Hier können Sie den Artikel bewerten',
+      'Den Artikel mit anderen teilen/diskutieren:',
+      'Abonnez-vous à notre chaîne WhatsApp pour ne rien manquer.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+  });
+
+  it('sentences about apps, channels and following stay', () => {
+    for (const line of [
+      'Passengers can download the new ferry app for iOS and Android from next week, the ministry said.',
+      'The channel on Telegram grew to a million followers within a month, and the police began to watch it.',
+      'Follow the river south for two days and you reach the old mission at San Felipe.',
+      'Der Artikel gefiel den Lesern, und die Redaktion schrieb eine Fortsetzung.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});

@@ -364,7 +364,7 @@ function longerThan(all: readonly Element[], max: number): Set<Element> {
 
 /** Labels that are clutter when they are the whole text of an element. */
 const LABELS: readonly RegExp[] = [
-  /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)$/i,
+  /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)\s*:?$/i,
   // The same labels in the other languages of the web (German, Spanish, Portuguese, French, Italian, Dutch, Polish).
   /^(anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|sponsored by|gesponsert|patrocinado|sponsorisé)$/iu,
   /^(advertisement|iklan)?\s*[-–—:]?\s*scroll (down )?to continue( reading)?( with content)?$/i,
@@ -445,6 +445,28 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 30 && /^(if you (enjoyed|liked|found value in) (reading )?this (post|article|story)|did you (enjoy|like) this (post|article))\b/i.test(text)) return true;
   if (words <= 12 && /^(was this (article|post|page) (helpful|useful)|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|¿?te (ha )?(resultó|fue|sirvió) (útil|de ayuda)( este artículo)?|cet article vous a-t-il été utile)\s*\??(\s*(yes|no|ja|nein|sí|si|oui|non)){0,2}$/iu.test(text)) return true;
   if (words <= 20 && /^(«|‹|←)?\s*(previous|prev|older|newer|next)\b.*(»|›|→)?$/i.test(text) && words <= 6) return true;
+  return isSiteCall(text, words);
+}
+
+/** The platforms a site asks readers to follow it on, or to get it from. */
+const PLATFORMS = /\b(ios|android|app store|google play|play store|telegram|whatsapp|youtube|instagram|facebook|twitter|tiktok|linkedin|newsletter)\b/i;
+
+/**
+ * A site's calls to follow it, get its app or send word about the article, in a paragraph of their own at the
+ * end of the story ("For the latest stories download the Island Tide apps for iOS and Android", "Follow The
+ * Gleaner on Twitter and Instagram @…", "¡Mira lo que tiene nuestro canal de YouTube!"). Each opens the way such a
+ * call opens, or speaks of "our channel": a sentence about an app or a channel ("Passengers can download the new
+ * ferry app …") is news, and stays.
+ */
+function isSiteCall(text: string, words: number): boolean {
+  if (words > 40) return false;
+  if (/^(for (the )?(latest|breaking|more)|to (get|stay)|stay (up to date|informed|updated)|never miss|get (the latest|breaking|our))\b/i.test(text) && /\b(download|app|apps|subscribe|sign up|follow|join)\b/i.test(text) && PLATFORMS.test(text)) return true;
+  if (/^follow\b.{0,50}\bon (twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky)\b/i.test(text)) return true;
+  if (/^we (want|would love|'d love) to hear (what you think|from you)\b/i.test(text)) return true;
+  // Spanish, German, French and Portuguese: "join", "follow us", "subscribe", and "our channel".
+  if (/^(¿|¡)?(ya sabías que\b.{0,60}\b(canal|grupo)|únete|síguenos|suscríbete|mira lo que tiene nuestro canal|folgen sie uns|folge uns|abonniere|abonnieren sie|suivez-nous|abonnez-vous|rejoignez-nous|siga-nos|inscreva-se)\b/iu.test(text) && (PLATFORMS.test(text) || /\b(canal|kanal|chaîne)\b/i.test(text))) return true;
+  // German: "liked the article? share it", "rate the article here", "share or discuss the article with others".
+  if (words <= 12 && /^((artikel|beitrag) gefallen\b|hier können sie (den|diesen) (artikel|beitrag) (bewerten|teilen|kommentieren)\b|(den|diesen) (artikel|beitrag) (mit anderen )?(teilen|bewerten|diskutieren|kommentieren)\b)/iu.test(text)) return true;
   return false;
 }
 
