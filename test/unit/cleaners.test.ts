@@ -1,6 +1,6 @@
 /** The text cleaners' patterns, on the inputs that broke them on real pages. */
 import { describe, expect, it } from 'vitest';
-import { isClutterText } from '@/utils/extract/cleaners';
+import { isClutterText, removeClutterText } from '@/utils/extract/cleaners';
 
 function block(html: string): Element {
   const div = document.createElement('div');
@@ -144,6 +144,75 @@ describe("a site's calls to follow it, get its app or rate the article", () => {
       'The channel on Telegram grew to a million followers within a month, and the police began to watch it.',
       'Follow the river south for two days and you reach the old mission at San Felipe.',
       'Der Artikel gefiel den Lesern, und die Redaktion schrieb eine Fortsetzung.',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});
+
+describe('time stamps and back links', () => {
+  it('a time alone in its block and a link back to the list are clutter', () => {
+    for (const [html, line] of [
+      ['19:49', '19:49'],
+      ['3:59 PM', '3:59 PM'],
+      ['<a href="/news/">zurück</a>', 'zurück'],
+      ['<a href="/termine/">zurück zur Listenansicht</a>', 'zurück zur Listenansicht'],
+      ['<a href="/blog/">← Back to the list</a>', '← Back to the list'],
+      ['<a href="/berita/">Kembali ke daftar</a>', 'Kembali ke daftar'],
+    ]) {
+      expect(isClutterText(block(html), line), line).toBe(true);
+    }
+  });
+
+  it('a time in a timetable, and back as a word of a sentence, stay', () => {
+    const table = document.createElement('table');
+    table.innerHTML = '<tr><td>Port Albion</td><td>19:49</td></tr>';
+    const cell = table.querySelectorAll('td')[1];
+    expect(isClutterText(cell, '19:49')).toBe(false);
+    for (const line of ['Zurück in Berlin, schrieb er das Buch in drei Monaten.', 'Back to the list of demands: the union wants a shorter week.']) {
+      expect(isClutterText(block(line), line), line).toBe(false);
+    }
+  });
+});
+
+describe('German and French page furniture left in the text', () => {
+  it('ad labels, rail headers, comment notices and picture labels are clutter', () => {
+    for (const line of [
+      'Anzeige:',
+      '- Anzeige -',
+      'Keine Kommentare',
+      'Noch keine Kommentare',
+      '(Noch keine Bewertungen)',
+      'Beitragsbild',
+      'Bild anzeigen',
+      'Bild via Pixabay',
+      'Externer Inhalt',
+      'Crédits photos : Bestimage',
+      'Credit:',
+      '(Quelle: Fleischmann/Unsplash/DJV)',
+      'Aufrufe: 1.204',
+      'Dieses Skript als PDF herunterladen',
+    ]) {
+      expect(isClutterText(block(line), line), line).toBe(true);
+    }
+  });
+
+  it('German rail headers go with their links', () => {
+    for (const header of ['Das könnte Sie auch interessieren!', 'Das Thema könnte dich auch interessieren:', 'Empfohlene Beiträge', 'Beiträge zum Thema']) {
+      const root = block(`<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr mit großer Mehrheit beschlossen, nach einer langen Debatte.</p><h3>${header}</h3><ul><li><a href="/a">Neue Schule eröffnet</a></li><li><a href="/b">Marktplatz wird saniert</a></li></ul>`);
+      removeClutterText(root);
+      expect(root.textContent, header).not.toContain(header.slice(0, 12));
+      expect(root.textContent, header).not.toContain('Neue Schule');
+      expect(root.textContent, header).toContain('Haushalt');
+    }
+  });
+
+  it('sentences that begin with the same words stay', () => {
+    for (const line of [
+      'Anzeige erstattet hat die Nachbarin, die den Rauch zuerst bemerkte.',
+      'Keine Kommentare gab es vom Ministerium, das die Zahlen seit Wochen zurückhält.',
+      'Bild und Ton fielen während der Übertragung zweimal aus, sagte der Sender.',
+      'Credit: the bank said it would tighten lending to small firms from March, citing rising defaults.',
     ]) {
       expect(isClutterText(block(line), line), line).toBe(false);
     }

@@ -366,7 +366,12 @@ function longerThan(all: readonly Element[], max: number): Set<Element> {
 const LABELS: readonly RegExp[] = [
   /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)\s*:?$/i,
   // The same labels in the other languages of the web (German, Spanish, Portuguese, French, Italian, Dutch, Polish).
-  /^(anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|sponsored by|gesponsert|patrocinado|sponsorisé)$/iu,
+  /^[-–—*]?\s*(anzeige|werbung|publicidad|publicidade|publicité|pubblicità|advertentie|reklama|sponsored by|gesponsert|patrocinado|sponsorisé)\s*[-–—:]?$/iu,
+  // A view counter and a download-as-PDF link: "Aufrufe: 1.204", "Dieses Skript als PDF herunterladen".
+  /^(aufrufe|views|dilihat|visitas|vues|visualizzazioni)\s*:?\s*[\d.,]*$/iu,
+  /^((dieses?|den|this|the) (skript|artikel|beitrag|text|article|post|story) )?(als pdf (herunterladen|speichern)|(download|save) (as )?(a )?pdf|pdf herunterladen|télécharger (en |le )?pdf|descargar (en )?pdf)$/iu,
+  // Comment and rating notices with nothing to show: "Keine Kommentare", "(Noch keine Bewertungen)".
+  /^\(?(noch )?keine (kommentare|bewertungen)\)?$|^\(?(no comments( yet)?|no ratings( yet)?|sin comentarios|aucun commentaire)\)?$/iu,
   /^(advertisement|iklan)?\s*[-–—:]?\s*scroll (down )?to continue( reading)?( with content)?$/i,
   /^(story|article|content) continues below( (this )?(advertisement|ad))?$/i,
   /^continue reading( (the )?(main )?story)?( below)?( advertisement)?$/i,
@@ -418,7 +423,7 @@ const READ_ALSO_BARE = /^(lea|mire|mira|vea)\s*[:：]\s*\S/i;
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|das könnte (sie|dich) auch interessieren|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*:?$/iu;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|(das thema )?könnte (sie|dich) auch interessieren|das könnte (sie|dich) auch interessieren|empfohlene (beiträge|artikel)|beiträge zum thema|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*[:!]?$/iu;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
@@ -470,6 +475,9 @@ function isSiteCall(text: string, words: number): boolean {
   return false;
 }
 
+const TIME_ALONE = /^\d{1,2}[:.]\d{2}(\s*(am|pm|a\.m\.|p\.m\.|uhr|h|wib|wita|wit))?$/i;
+const BACK_LINK = /^(←|«|‹)?\s*(zurück|back|kembali|volver|retour|indietro|terug|powrót)(\s+(to|zur|zum|ke|a|à|al|alla|naar|do)\b.{0,30})?$/iu;
+
 /** A closing author-bio sentence: "Jane Roe is a staff writer who covers ...". */
 const AUTHOR_BIO = /^(\p{Lu}[\p{L}.'’-]+\s){1,3}(is|was|adalah|merupakan) (a|an|the|seorang)? ?([\p{L}-]+ ){0,3}(writer|reporter|editor|correspondent|journalist|columnist|contributor|author|wartawan|jurnalis|penulis|kolumnis)\b/u;
 
@@ -491,6 +499,10 @@ export function isClutterText(el: Element, text: string): boolean {
   }
   if (READ_ALSO_BARE.test(text) && linkDensity(el) >= 0.5) return true;
   if (isPromo(text, words)) return true;
+  // A comment's or a post's time standing alone ("19:49", "3:59 PM"); in a table it is a timetable's.
+  if (words <= 3 && TIME_ALONE.test(text) && !el.closest('table, li')) return true;
+  // A link back to the list the article was opened from ("zurück zur Listenansicht", "← Back to the list").
+  if (words <= 6 && BACK_LINK.test(text) && linkDensity(el) >= 0.9) return true;
   // A pager left in the text: page numbers with an optional "Halaman 1/3" label and prev/next words.
   if (words <= 16 && el.querySelector('a') && /^((halaman|page)\s*\d+\s*(\/|dari|of)\s*\d+\s*)?((«|‹|sebelumnya|prev(ious)?)\s*)?(\d{1,3}\b\s*){2,}((selanjutnya|berikutnya|next|›|»)\s*)*$/i.test(text)) return true;
   // A paragraph that is nothing but a "Read more about ..." link (no colon needed when it is all link).

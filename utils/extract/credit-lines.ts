@@ -14,6 +14,12 @@ const PICTURE_CREDITS: readonly RegExp[] = [
   // "Photo: Reuters/Ajeng Dinar", "Bild: Werk/Christian Houdek", "Foto: ANTARA/Budi": a label, then source and
   // photographer, no description.
   /^(photo|foto|bild|bildquelle|image|picture|imagen|fotografía|crédit photo|zdjęcie|fot\.)\s*:\s*[\p{L}\d .,&_'’-]{1,40}\/\s*[\p{L}\d .,&_'’-]{1,40}$/iu,
+  // A picture's own label or its credit alone: "Beitragsbild", "Bild anzeigen", "Externer Inhalt" (an embed not
+  // loaded), "Bild via Pixabay", "Credit:", "Crédits photos : Bestimage", "(Quelle: Fleischmann/Unsplash/DJV)".
+  /^(beitragsbild|titelbild|bild anzeigen|bild vergrößern|externer inhalt|credits?|crédits?( photos?)?|bildnachweis|fotonachweis)\s*:?$/iu,
+  /^(bild|foto|photo|image) via\s+[\p{L}\d .,&_'’-]{1,40}$/iu,
+  /^(credits?|crédits?( photos?)?|bildnachweis|fotonachweis)\s*:\s*[\p{L}\d .,&_'’/@-]{1,40}$/iu,
+  /^\((quelle|source|fuente|fonte|źródło|crédito|credit|foto|photo|bild)\s*:\s*[^()]{1,60}\)$/iu,
   // Stock pictures: "ilustrasi secangkir teh/Photo by Maria Lestari from Pexels", "Photo by X on Unsplash".
   /^((ilustrasi|illustration)\b[^/.!?]{0,60}\/\s*)?(copyright\s+)?(photo|foto|image|gambar)\s+(by|oleh)\s+[^/]{1,50}\s+(from|on|via|di|dari)\s+(pexels|unsplash|pixabay|freepik|shutterstock|istock(photo)?|canva)(\.com)?$/i,
 ];
