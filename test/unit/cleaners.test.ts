@@ -8,6 +8,20 @@ function block(html: string): Element {
   return div;
 }
 
+/** Each line, alone in its block, is (or is not) clutter. */
+function expectClutter(lines: readonly string[], clutter: boolean): void {
+  for (const line of lines) expect(isClutterText(block(line), line), line).toBe(clutter);
+}
+
+/** A rail `header` over a list of links, after a paragraph: the header and its links go, the paragraph stays. */
+function expectRailRemoved(header: string): void {
+  const root = block(`<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr mit großer Mehrheit beschlossen, nach einer langen Debatte.</p><h3>${header}</h3><ul><li><a href="/a">Neue Schule eröffnet</a></li><li><a href="/b">Marktplatz wird saniert</a></li></ul>`);
+  removeClutterText(root);
+  expect(root.textContent, header).not.toContain(header);
+  expect(root.textContent, header).not.toContain('Neue Schule');
+  expect(root.textContent, header).toContain('Haushalt');
+}
+
 describe('text clutter patterns', () => {
   it('a pager left in the text is clutter; a year archive is judged at once (no runaway backtracking)', () => {
     expect(isClutterText(block('<a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> Selanjutnya'), '1 2 3 Selanjutnya')).toBe(true);
@@ -23,16 +37,14 @@ describe('text clutter patterns', () => {
     for (const line of ['Saksikan Video Pilihan Berikut Ini:', 'Saksikan video di bawah ini:', 'Tonton juga video berikut', 'COPYRIGHT © ANTARA 2016', '© 2021 Kompas.com. All rights reserved.']) {
       expect(isClutterText(block(line), line), line).toBe(true);
     }
-    for (const line of [
+    expectClutter([
       'Saksikan video lengkapnya di saluran resmi pemerintah provinsi, kata juru bicara itu kepada wartawan.',
       'Copyright law in Indonesia protects a work for the life of its author plus seventy years.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
   });
 
   it('picture credits, campaign hashtag lines and the site imprint are clutter; captions and sentences that hold the same words are not', () => {
-    for (const line of [
+    expectClutter([
       '©2022 Merdeka.com/Istimewa',
       '© 2021 Kabar Priangan/Nurul Hidayah',
       'Instagram.com/riamiranda',
@@ -41,18 +53,14 @@ describe('text clutter patterns', () => {
       'Photo by Maria Lestari on Unsplash',
       '#ChangeMaker with FIMELA',
       'Redaksi: redaksi[at]detikfinance.com Informasi pemasangan iklan hubungi : sales[at]detik.com',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(true);
-    }
-    for (const line of [
+    ], true);
+    expectClutter([
       'Sate Lalat Pamekasan. ©2021 Merdeka.com/Instagram @bupatipamekasanofc',
       'Jumlah pengunjung naik sejak foto kebun itu diunggah ke Instagram.com/kebunteh oleh pengelola.',
       'Ilustrasi banjir di Jakarta. Warga mengungsi ke masjid terdekat sejak Senin malam (Photo by Budi on Unsplash).',
       'Redaksi menerima surat pembaca lewat surel redaksi[at]contoh.id, kata pemimpin redaksi.',
       '#1 di klasemen sementara, tim itu kini unggul lima poin dari pesaing terdekatnya.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
   });
 });
 
@@ -82,19 +90,17 @@ describe('labels in other languages', () => {
     for (const line of ['Anzeige', 'PUBLICITÉ', 'Publicidad', 'Aktualisiert am 09.04.2024, 18:40 Uhr', 'Publié le 3 mars 2024 à 10h12', 'Kategorie: News', 'Catégorie : Société', "© 2024 Le Courrier de l'Estuaire. Tous droits réservés."]) {
       expect(isClutterText(block(line), line), line).toBe(true);
     }
-    for (const line of [
+    expectClutter([
       'Die Anzeige wurde am Montag bei der Polizei erstattet, drei Tage nach dem Unfall.',
       'Publié le 3 mars 2024, le rapport de la Cour des comptes a fait grand bruit. Les élus ont réagi dès le lendemain.',
       'Kategorie: Die Einteilung der Hühnerrassen folgt dem Gewicht. Leichte Rassen legen mehr.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
   });
 });
 
 describe('closing prompts and credit lines', () => {
   it('a blog theme\'s closing prompts and a "Photo: source/photographer" line are clutter', () => {
-    for (const line of [
+    expectClutter([
       'This entry was posted in Baking and tagged crackers, sourdough. Bookmark the permalink.',
       'If you enjoyed reading this post, please share it with a friend who bakes.',
       'Was this article helpful? Yes No',
@@ -102,26 +108,22 @@ describe('closing prompts and credit lines', () => {
       'Photo: Crumb Notebook/Anna Fielding',
       'Bild: Werk/Christian Houdek',
       'Rezept drucken',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(true);
-    }
+    ], true);
   });
 
   it('a caption that describes its picture, and sentences about posting or printing, stay', () => {
-    for (const line of [
+    expectClutter([
       'Photo: the harbour at dawn, with the ferry coming in from the islands.',
       'Foto: Warga antre beras murah di Pasar Senen, Jakarta, Selasa (3/9/2024).',
       'This post was written after a long week at the bakery, and it shows.',
       'Print newspapers lost a third of their readers in five years, the report says.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
   });
 });
 
 describe("a site's calls to follow it, get its app or rate the article", () => {
   it('app, channel, social and feedback calls are clutter, in English, Spanish, German and French', () => {
-    for (const line of [
+    expectClutter([
       'For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.',
       'Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a story suggestion.',
       'We want to hear what you think about this article. Submit a letter to the editor.',
@@ -133,20 +135,16 @@ describe("a site's calls to follow it, get its app or rate the article", () => {
       'Hier können Sie den Artikel bewerten',
       'Den Artikel mit anderen teilen/diskutieren:',
       'Abonnez-vous à notre chaîne WhatsApp pour ne rien manquer.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(true);
-    }
+    ], true);
   });
 
   it('sentences about apps, channels and following stay', () => {
-    for (const line of [
+    expectClutter([
       'Passengers can download the new ferry app for iOS and Android from next week, the ministry said.',
       'The channel on Telegram grew to a million followers within a month, and the police began to watch it.',
       'Follow the river south for two days and you reach the old mission at San Felipe.',
       'Der Artikel gefiel den Lesern, und die Redaktion schrieb eine Fortsetzung.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
   });
 });
 
@@ -177,7 +175,7 @@ describe('time stamps and back links', () => {
 
 describe('German and French page furniture left in the text', () => {
   it('ad labels, rail headers, comment notices and picture labels are clutter', () => {
-    for (const line of [
+    expectClutter([
       'Anzeige:',
       '- Anzeige -',
       'Keine Kommentare',
@@ -192,29 +190,49 @@ describe('German and French page furniture left in the text', () => {
       '(Quelle: Fleischmann/Unsplash/DJV)',
       'Aufrufe: 1.204',
       'Dieses Skript als PDF herunterladen',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(true);
-    }
+    ], true);
   });
 
   it('German rail headers go with their links', () => {
-    for (const header of ['Das könnte Sie auch interessieren!', 'Das Thema könnte dich auch interessieren:', 'Empfohlene Beiträge', 'Beiträge zum Thema']) {
-      const root = block(`<p>Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr mit großer Mehrheit beschlossen, nach einer langen Debatte.</p><h3>${header}</h3><ul><li><a href="/a">Neue Schule eröffnet</a></li><li><a href="/b">Marktplatz wird saniert</a></li></ul>`);
-      removeClutterText(root);
-      expect(root.textContent, header).not.toContain(header.slice(0, 12));
-      expect(root.textContent, header).not.toContain('Neue Schule');
-      expect(root.textContent, header).toContain('Haushalt');
-    }
+    for (const header of ['Das könnte Sie auch interessieren!', 'Das Thema könnte dich auch interessieren:', 'Empfohlene Beiträge', 'Beiträge zum Thema']) expectRailRemoved(header);
   });
 
   it('sentences that begin with the same words stay', () => {
-    for (const line of [
+    expectClutter([
       'Anzeige erstattet hat die Nachbarin, die den Rauch zuerst bemerkte.',
       'Keine Kommentare gab es vom Ministerium, das die Zahlen seit Wochen zurückhält.',
       'Bild und Ton fielen während der Übertragung zweimal aus, sagte der Sender.',
       'Credit: the bank said it would tighten lending to small firms from March, citing rising defaults.',
-    ]) {
-      expect(isClutterText(block(line), line), line).toBe(false);
-    }
+    ], false);
+  });
+});
+
+describe('more furniture: stock credits, empty labels, paywall and feedback calls', () => {
+  it('is clutter', () => {
+    expectClutter([
+      'iStock.com',
+      'TebNad/Shutterstock.com',
+      'Źródło:',
+      'Titelbild:',
+      'Zum Vergrößern auf das Bild klicken',
+      'To view the full story, please subscribe to The Haitian Times.',
+      'Pour lire la suite, abonnez-vous.',
+      'Sie sind aktuell nicht eingeloggt.',
+      'Submit your letter to the editor via this form',
+      'Verraten Sie gerne in den Kommentaren:',
+      'This article is the copyrighted property of Breaking Belize News.',
+    ], true);
+  });
+
+  it('German rail headers without a colon go with their links', () => {
+    for (const header of ['Meistgelesene Artikel', 'Meistdiskutierte Artikel', 'Weiterführende Links', 'Siehe auch', 'Zum Weiterlesen', 'Mehr Themen:']) expectRailRemoved(header);
+  });
+
+  it('sentences with the same words stay', () => {
+    expectClutter([
+      'Shutterstock, the picture agency, reported higher sales in the third quarter.',
+      'Quelle des Streits war ein Brief des Bürgermeisters an die Schulen.',
+      'To view the full moon at its best, go out after midnight, the observatory says.',
+    ], false);
   });
 });

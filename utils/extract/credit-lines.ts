@@ -20,6 +20,11 @@ const PICTURE_CREDITS: readonly RegExp[] = [
   /^(bild|foto|photo|image) via\s+[\p{L}\d .,&_'’-]{1,40}$/iu,
   /^(credits?|crédits?( photos?)?|bildnachweis|fotonachweis)\s*:\s*[\p{L}\d .,&_'’/@-]{1,40}$/iu,
   /^\((quelle|source|fuente|fonte|źródło|crédito|credit|foto|photo|bild)\s*:\s*[^()]{1,60}\)$/iu,
+  // A picture agency's name alone, or after the photographer's: "iStock.com", "TebNad/Shutterstock.com".
+  /^([\p{L}\d .&_'’-]{1,40}\/\s*)?(shutterstock|istock(photo)?|getty ?images|adobe ?stock|depositphotos|dreamstime|123rf|pixabay|unsplash|pexels)(\.com)?$/iu,
+  // A source or picture label with nothing after it: "Źródło:", "Titelbild:", "Quellenangaben:".
+  /^(źródło|quelle|quellen|quellenangaben|source|sources|fuente|fuentes|fonte|fonti|titelbild|bildquelle|bildnachweis|photo|foto|bild)\s*:$/iu,
+  /^zum vergrößern\b.{0,40}$/iu,
   // Stock pictures: "ilustrasi secangkir teh/Photo by Maria Lestari from Pexels", "Photo by X on Unsplash".
   /^((ilustrasi|illustration)\b[^/.!?]{0,60}\/\s*)?(copyright\s+)?(photo|foto|image|gambar)\s+(by|oleh)\s+[^/]{1,50}\s+(from|on|via|di|dari)\s+(pexels|unsplash|pixabay|freepik|shutterstock|istock(photo)?|canva)(\.com)?$/i,
 ];
