@@ -407,19 +407,34 @@ const BYLINE_SELECTORS = [
   '.autor', '.auteur', '.autore',
 ];
 
-/** Class words, and itemprop and rel words, that BYLINE_SELECTORS look for: what an element must have to match one. */
-const BYLINE_CLASSES = new Set(['p-author', 'byline__name', 'author-name', 'byline', 'author', 'autor', 'auteur', 'autore']);
-const hasWord = (value: string | null, words: ReadonlySet<string>): boolean => !!value && value.toLowerCase().split(/\s+/).some((w) => words.has(w));
-const AUTHOR = new Set(['author']);
-const NAME = new Set(['name']);
+/**
+ * What an element must carry to match one of BYLINE_SELECTORS, read off the selectors themselves: the words of
+ * each attribute they name (`.x` is a word of class, `[itemprop~="author"]` one of itemprop). An element that
+ * matches a selector has at least one of them; the selector itself is asked after.
+ */
+const BYLINE_WORDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const words = new Map<string, Set<string>>();
+  const add = (attr: string, word: string) => words.set(attr, (words.get(attr) ?? new Set()).add(word.toLowerCase()));
+  for (const sel of BYLINE_SELECTORS) {
+    for (const m of sel.matchAll(/\.([\w-]+)/g)) add('class', m[1]);
+    for (const m of sel.matchAll(/\[([\w-]+)~?="([^"]+)"\]/g)) add(m[1], m[2]);
+  }
+  return words;
+})();
+
+const mayBeByline = (el: Element): boolean => {
+  for (const [attr, words] of BYLINE_WORDS) {
+    const value = el.getAttribute(attr);
+    if (value && value.toLowerCase().split(/\s+/).some((w) => words.has(w))) return true;
+  }
+  return false;
+};
 
 /** The byline printed in the page's markup: asked for only when the page's metadata names no author. */
 export function bylineFromMarkup(doc: Document): string | null {
   // One walk keeps the elements that could match a selector, then the selectors are asked of those alone, in
   // their order of trust: in jsdom, one query of the whole list over the page took 44 ms a page, the walk 1 ms.
-  const found = allElements(doc).filter(
-    (e) => hasWord(e.getAttribute('class'), BYLINE_CLASSES) || hasWord(e.getAttribute('itemprop'), AUTHOR) || hasWord(e.getAttribute('itemprop'), NAME) || hasWord(e.getAttribute('rel'), AUTHOR),
-  );
+  const found = allElements(doc).filter(mayBeByline);
   if (!found.length) return null;
   for (const sel of BYLINE_SELECTORS) {
     for (const el of found.filter((e) => e.matches(sel))) {
