@@ -106,6 +106,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
+    if (chosen && !userRule?.body) chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
   }
   if (!chosen) {
     note('result', 'Readability found no text: no article');
@@ -263,14 +264,134 @@ function expectedWords(document: Document): { words: number; source: string } {
   const body = findArticleLd(document)?.articleBody;
   const stated = typeof body === 'string' ? wordCount(body) : 0;
   if (stated >= 30) return { words: stated, source: 'JSON-LD articleBody' };
-  let words = 0;
-  for (const p of Array.from(document.querySelectorAll('p'))) {
-    const text = p.textContent ?? '';
-    if (text.length < 100) continue;
-    const n = wordCount(text);
-    if (n >= 15 && linkDensity(p) < 0.3) words += n;
+  return { words: sumWords(runningText(document.body)), source: 'paragraphs of running text' };
+}
+
+interface Paragraph {
+  el: Element;
+  text: string;
+  words: number;
+}
+
+/** The paragraphs of running text under `root`: long, few links (a teaser's linked title is not one). */
+function runningText(root: Element): Paragraph[] {
+  const found: Paragraph[] = [];
+  for (const el of byTag(root, 'p')) {
+    const raw = el.textContent ?? '';
+    if (raw.length < 100) continue;
+    const text = normalizeSpace(raw);
+    const words = wordCount(text);
+    if (words >= 15 && linkDensity(el) < 0.3) found.push({ el, text, words });
   }
-  return { words, source: 'paragraphs of running text' };
+  return found;
+}
+
+const sumWords = (paragraphs: readonly Paragraph[]): number => paragraphs.reduce((n, p) => n + p.words, 0);
+
+/** Readability's pick holding fewer words of running text than this is thin: the page's own prose is asked. */
+const THIN_PROSE = 200;
+/** The prose it left out must be at least this many words, and this many times what it kept, to be asked. */
+const LEFT_OUT_WORDS = 150;
+const LEFT_OUT_FACTOR = 2;
+/** The box asked holds this share of the prose left out (so it is where the text is, not the whole page). */
+const BOX_SHARE = 0.8;
+/** The box read alone must give back this share of the prose left out. */
+const GIVEN_BACK = 0.6;
+/** At least this share of the prose left out shares one parent (a text's paragraphs are siblings). */
+const SIBLING_SHARE = 0.3;
+const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
+/** Where readers' comments sit: their paragraphs are prose, but not the article's. */
+const COMMENTS = /(^|[\s_-])(comments?|commentlist|komentar|kommentare?|comentarios?|commentaires?|disqus|replies|respond)([\s_-]|$)/i;
+
+/**
+ * A second witness for a thin result. Readability sometimes takes a table, a list of names, a disclosure or a
+ * form over the article: the article's box was dropped by a class word ("above-footer"), or scored below a long
+ * list. Then the page's paragraphs of running text that its pick left out say where the text is: the box that
+ * holds most of them is read alone (as a site rule's body is), and stands when it holds clearly more prose.
+ */
+function proseWitness(
+  document: Document, chosen: Candidate, base: string, log: RemovalLog, note: (stage: string, detail: string) => void,
+): Candidate | null {
+  const kept = sumWords(runningText(chosen.content));
+  if (kept >= THIN_PROSE) return null;
+  const keptText = normalizeSpace(chosen.content.textContent);
+  const leftOut = runningText(document.body).filter((p) => !keptText.includes(p.text) && !inSideParts(p.el));
+  const leftOutWords = sumWords(leftOut);
+  if (leftOutWords < LEFT_OUT_WORDS || leftOutWords < kept * LEFT_OUT_FACTOR) return null;
+  // An article's paragraphs stand together; teasers and blurbs each sit in a card of their own.
+  if (largestSiblingGroup(leftOut) < leftOutWords * SIBLING_SHARE) return null;
+  const box = boxHolding(leftOut, leftOutWords * BOX_SHARE);
+  if (!box || box === document.body || box === document.documentElement) return null;
+  note('witness', `Readability's pick holds ${kept} words of running text; the page has ${leftOutWords} more in <${box.tagName.toLowerCase()}>`);
+  // The box must give what it was asked for: most of the prose left out, as running text.
+  const enough = (c: Candidate | null): c is Candidate => {
+    if (!c) return false;
+    const found = sumWords(runningText(c.content));
+    if (found < LEFT_OUT_WORDS || found < kept * LEFT_OUT_FACTOR) return false;
+    const text = normalizeSpace(c.content.textContent);
+    return sumWords(leftOut.filter((p) => text.includes(p.text))) >= leftOutWords * GIVEN_BACK;
+  };
+  const work = copyAlone(document, box);
+  if (!work) return null;
+  const read = genericCandidate(work, base, null, undefined, log, note);
+  if (enough(read)) {
+    note('witness', 'read alone by Readability, it stands');
+    return read;
+  }
+  // Readability takes the same table or list again inside the box: the box itself stands, cleaned by ours.
+  const whole = copyAlone(document, box)!;
+  collapseWrapperChains(whole.body);
+  resolveLazyImages(whole);
+  absolutizeUrls(whole, base);
+  normalizeFigures(whole);
+  removePageControls(whole.body, log);
+  removeFurniture(whole.body, log);
+  const content = whole.body.firstElementChild!;
+  removeClutterText(content, log, base);
+  const asIs: Candidate = { content, parsed: { ...chosen.parsed, content }, narrowed: false, words: wordCount(content.textContent ?? '') };
+  if (enough(asIs)) {
+    note('witness', 'Readability takes the same part of it again: the box stands as it is, cleaned');
+    return asIs;
+  }
+  note('witness', "the box holds no more running text once cleaned: Readability's pick stands");
+  return null;
+}
+
+/** In readers' comments, a navigation, an aside or a footer: prose, but never the article's. */
+function inSideParts(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
+    if (COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/** The words of the largest group of `paragraphs` that share one parent. */
+function largestSiblingGroup(paragraphs: readonly Paragraph[]): number {
+  const byParent = new Map<Element | null, number>();
+  for (const p of paragraphs) byParent.set(p.el.parentElement, (byParent.get(p.el.parentElement) ?? 0) + p.words);
+  return Math.max(0, ...byParent.values());
+}
+
+/** The innermost element that holds at least `least` words of `paragraphs` (found by walking up from the longest). */
+function boxHolding(paragraphs: readonly Paragraph[], least: number): Element | null {
+  const held = new Map<Element, number>();
+  for (const p of paragraphs) {
+    for (let at = p.el.parentElement; at; at = at.parentElement) held.set(at, (held.get(at) ?? 0) + p.words);
+  }
+  const longest = paragraphs.reduce((a, b) => (b.words > a.words ? b : a));
+  for (let at = longest.el.parentElement; at; at = at.parentElement) if ((held.get(at) ?? 0) >= least) return at;
+  return null;
+}
+
+/** `box` copied alone into a new document, in an <article> (as a rule's body is); null where that cannot be done. */
+function copyAlone(page: Document, box: Element): Document | null {
+  if (typeof page.implementation?.createHTMLDocument !== 'function') return null;
+  const doc = page.implementation.createHTMLDocument('');
+  const body = doc.importNode(box, true) as Element;
+  doc.body.append(body);
+  wrapAsArticle(doc, body);
+  return doc;
 }
 
 /** The chosen candidate as the reader's Article: title, byline lines, desk codes, gates, sanitizing. */
