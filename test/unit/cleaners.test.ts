@@ -236,3 +236,31 @@ describe('more furniture: stock credits, empty labels, paywall and feedback call
     ], false);
   });
 });
+
+describe('reprint notices, membership appeals, "also on" rails and metadata rows', () => {
+  it('is clutter', () => {
+    expectClutter([
+      'This article is the copyrighted property of Breaking Belize News. Written permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.',
+      'Copyright 2021 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+      'If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.',
+      'First-time subscribers also receive a special welcome gift handmade by expert artisans!',
+      'Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.',
+      'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS',
+      'Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder | Rating: 0.0/0',
+      'Views: 311 | Added by: admin | Rating: 4.5/2',
+    ], true);
+  });
+
+  it('"also on" a site heads a rail', () => {
+    for (const header of ['Auch auf gofeminin.de', 'Also on Example.com']) expectRailRemoved(header);
+  });
+
+  it('sentences with the same words stay', () => {
+    expectClutter([
+      'The court ruled that the photograph may not be published without written permission from the family, who had sued the paper.',
+      'If you are seeing this message on a road sign, slow down: the bridge ahead is closed for repairs until March.',
+      'Hazte una idea de lo que costará: el proyecto de ley prevé 300 millones de euros para las regiones.',
+      'Der Rat traf sich um 19 Uhr | die Sitzung dauerte drei Stunden.',
+    ], false);
+  });
+});

@@ -423,7 +423,7 @@ const READ_ALSO_BARE = /^(lea|mire|mira|vea)\s*[:：]\s*\S/i;
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|(das( thema)? )?könnte (sie|dich) auch interessieren|meist(gelesene|diskutierte|kommentierte|geklickte) (artikel|beiträge|nachrichten)|meist-?(gelesen|diskutiert)|weiterführende links|siehe auch|zum weiterlesen|mehr themen|empfohlene (beiträge|artikel)|beiträge zum thema|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*[:!]?$/iu;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|(also on|auch auf) [\p{L}\d-]+(\.[\p{L}\d-]+)*\.[a-z]{2,}|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|(das( thema)? )?könnte (sie|dich) auch interessieren|meist(gelesene|diskutierte|kommentierte|geklickte) (artikel|beiträge|nachrichten)|meist-?(gelesen|diskutiert)|weiterführende links|siehe auch|zum weiterlesen|mehr themen|empfohlene (beiträge|artikel)|beiträge zum thema|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*[:!]?$/iu;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
@@ -434,7 +434,12 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 25 && /^(subscribe|sign up|sign in|log in|login|register|already (a subscriber|have an account)|create (a free )?account|daftar|masuk)\b/i.test(text)) return true;
   if (words <= 25 && /^(to view the full (story|article)|pour lire la suite|um (den artikel )?weiterzulesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|para seguir leyendo)\b/i.test(text)) return true;
   if (words <= 25 && /^(submit your letter to the editor|send (us )?a letter to the editor|verraten sie (uns )?(gerne )?in den kommentaren|schreiben sie (es )?uns in die kommentare)\b/i.test(text)) return true;
-  if (words <= 25 && /\bis the copyrighted property of\b|^materiał chroniony prawem autorskim/i.test(text)) return true;
+  if (words <= 45 && /\bis the copyrighted property of\b|^materiał chroniony prawem autorskim/i.test(text)) return true;
+  // A reprint notice: "Copyright 2021 The Associated Press. All rights reserved. This material may not be published…".
+  if (words <= 45 && /^(this (article|content|material|story)\b|copyright\b|©)/i.test(text) && /\b(may not be (published|reproduced|republished|reprinted|broadcast|redistributed|copied)|written permission|without (prior )?permission)\b/i.test(text)) return true;
+  // A membership appeal: "If you're seeing this message but you're already a subscriber…", "Hazte miembro…".
+  if (words <= 30 && /^(if you('|’| a)re (seeing|reading) this (message|note)\b.*\bsubscriber|first-time subscribers\b|already a subscriber\?|hazte (miembro|socio|suscriptor)\b|únete a nuestra comunidad de lectores)/iu.test(text)) return true;
+  if (words <= 20 && /\bcancela cuando quieras\b/iu.test(text)) return true;
   if (words <= 25 && /^(to (continue|keep) reading|this (article|content) is (only )?(available|for) (to )?subscribers|unlock this article|support (our )?(independent )?journalism)/i.test(text)) return true;
   if (words <= 12 && /^(share|share this|share on|share via|share article|bagikan|bagikan artikel ini|tweet|pin it)\b/i.test(text)) return true;
   if (words <= 15 && /^follow (us|@)/i.test(text)) return true;
@@ -478,6 +483,9 @@ function isSiteCall(text: string, words: number): boolean {
   return false;
 }
 
+/** A row of "Label: value" pairs between pipes: "Aufrufe: 1120 | Hinzugefügt von: Posh | Rating: 0.0/0". */
+const META_ROW = /^(\p{L}[\p{L} ]{1,24}:\s*[^|:]{1,60}\|\s*){2,}\p{L}[\p{L} ]{1,24}:/u;
+
 const TIME_ALONE = /^\d{1,2}[:.]\d{2}(\s*(am|pm|a\.m\.|p\.m\.|uhr|h|wib|wita|wit))?$/i;
 const BACK_LINK = /^(←|«|‹)?\s*(zurück|back|kembali|volver|retour|indietro|terug|powrót)(\s+(to|zur|zum|ke|a|à|al|alla|naar|do)\b.{0,30})?$/iu;
 
@@ -504,6 +512,7 @@ export function isClutterText(el: Element, text: string): boolean {
   if (isPromo(text, words)) return true;
   // A comment's or a post's time standing alone ("19:49", "3:59 PM"); in a table it is a timetable's.
   if (words <= 3 && TIME_ALONE.test(text) && !el.closest('table, li')) return true;
+  if (words <= 40 && META_ROW.test(text)) return true;
   // A link back to the list the article was opened from ("zurück zur Listenansicht", "← Back to the list").
   if (words <= 6 && BACK_LINK.test(text) && linkDensity(el) >= 0.9) return true;
   // A pager left in the text: page numbers with an optional "Halaman 1/3" label and prev/next words.
