@@ -27,6 +27,7 @@ import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
 import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
 import { removeClutterLines } from './sites/kit';
+import { findStandfirst } from './standfirst';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [], examples: { articles: [], notArticles: [] } };
@@ -106,7 +107,10 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
-    if (chosen && !userRule?.body) chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
+    if (chosen && !userRule?.body) {
+      chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
+      giveBackStandfirst(document, chosen, meta, note);
+    }
   }
   if (!chosen) {
     note('result', 'Readability found no text: no article');
@@ -371,6 +375,17 @@ function largestSiblingGroup(paragraphs: readonly Paragraph[]): number {
   const byParent = new Map<Element | null, number>();
   for (const p of paragraphs) byParent.set(p.el.parentElement, (byParent.get(p.el.parentElement) ?? 0) + p.words);
   return Math.max(0, ...byParent.values());
+}
+
+/** The standfirst under the headline, when Readability left it out, above the body (standfirst.ts). */
+function giveBackStandfirst(document: Document, chosen: Candidate, meta: PageMetadata, note: (stage: string, detail: string) => void): void {
+  const lead = findStandfirst(document, chosen.content, meta.excerpt);
+  if (!lead) return;
+  const p = chosen.content.ownerDocument.createElement('p');
+  p.textContent = lead;
+  chosen.content.prepend(p);
+  chosen.words += wordCount(lead);
+  note('standfirst', `given back above the body: "${lead.split(' ').slice(0, 8).join(' ')}…"`);
 }
 
 /** The innermost element that holds at least `least` words of `paragraphs` (found by walking up from the longest). */

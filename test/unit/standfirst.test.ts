@@ -1,0 +1,47 @@
+/** The standfirst under the headline, given back above the body Readability found (utils/extract/standfirst.ts). */
+import { describe, expect, it } from 'vitest';
+import { findStandfirst } from '@/utils/extract/standfirst';
+
+const BODY = [
+  'The council voted on Tuesday to keep the harbour baths open through the winter, reversing a decision taken in the spring.',
+  'Swimmers had collected more than four thousand signatures since June, and the heating costs turned out lower than feared.',
+];
+
+/** A page with `header` between the headline and the body, and the body Readability found (its two paragraphs). */
+function page(header: string, after = ''): { doc: Document; content: Element } {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.body.innerHTML = `<main><article><h1>Harbour baths stay open all winter</h1>${header}<div class="body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${after}</main>`;
+  const content = doc.createElement('div');
+  content.innerHTML = BODY.map((p) => `<p>${p}</p>`).join('');
+  return { doc, content };
+}
+
+describe('findStandfirst', () => {
+  it('gives back the standfirst named as one, or saying what the description says', () => {
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    expect(findStandfirst(page(`<p class="article-dek">${dek}</p>`).doc, page('').content, null)).toBe(dek);
+    expect(findStandfirst(page(`<div class="intro"><p>${dek}</p></div>`).doc, page('').content, null)).toBe(dek);
+    expect(findStandfirst(page(`<p>${dek}</p>`).doc, page('').content, dek)).toBe(dek);
+  });
+
+  it('leaves the lead picture’s caption, a byline, a teaser and text already in the body', () => {
+    const caption = 'Swimmers at the harbour baths on a cold morning in January, when the water was eleven degrees.';
+    expect(findStandfirst(page(`<div class="lead-image"><img src="/a.jpg" alt=""><div class="caption">${caption}</div></div>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<div class="lead"><img src="/a.jpg" alt=""><span>${caption}</span></div>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page('<p class="summary">By Ana Ruiz and Tom Beck, harbour reporters</p>').doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page('<aside><p class="teaser-text">Read our guide to the city’s other outdoor pools, from the lido in the park to the river baths.</p></aside>').doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<p class="lead">${BODY[0]}</p>`).doc, page('').content, null)).toBeNull();
+  });
+
+  it('never looks after the body’s start or before the headline', () => {
+    const teaser = 'Read our guide to the city’s other outdoor pools, from the lido in the park to the river baths.';
+    expect(findStandfirst(page('', `<p class="summary">${teaser}</p>`).doc, page('').content, null)).toBeNull();
+  });
+});
+
+describe('findStandfirst, blocks named otherwise', () => {
+  it('leaves an advertiser disclosure inside the intro box', () => {
+    const disclosure = 'We recommend the best products through an independent review process, and advertisers do not influence our picks.';
+    expect(findStandfirst(page(`<div class="article-intro"><p class="disclosure-text">${disclosure}</p></div>`).doc, page('').content, null)).toBeNull();
+  });
+});
