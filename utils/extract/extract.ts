@@ -130,10 +130,7 @@ function narrowedCandidate(
 ): { candidate: Candidate | null; clone: Document | null } {
   let work = !userRule && rule ? copyRuleBody(document, rule) : null;
   if (work) {
-    // First: on a tree thousands of levels deep every change below costs a walk up all of them.
-    collapseWrapperChains(work.body);
-    resolveLazyImages(work);
-    absolutizeUrls(work, base);
+    prepareCopy(work, base);
   } else {
     if (!rule && !userRule?.body) return { candidate: null, clone: null };
     // The user's rule works on the document as the page built it (its selectors were taken from the live page):
@@ -148,13 +145,29 @@ function narrowedCandidate(
     work = clone;
   }
   // After the rule: its selectors must see the site's own markup, not the figures made here.
-  normalizeFigures(work);
-  removePageControls(work.body, log);
-  removeFurniture(work.body, log);
+  removeFurnitureBeforeReadability(work, log);
   const parsed = runReadability(work, 100);
   if (!parsed) return { candidate: null, clone: null };
   removeClutterText(parsed.content, log, base);
   return { candidate: { content: parsed.content, parsed, narrowed: true, words: wordCount(parsed.content.textContent ?? '') }, clone: null };
+}
+
+/** A copy of part of the page made ready to clean: wrapper chains collapsed, lazy pictures real, addresses absolute. */
+function prepareCopy(work: Document, base: string): void {
+  // First: on a tree thousands of levels deep every change below costs a walk up all of them.
+  collapseWrapperChains(work.body);
+  resolveLazyImages(work);
+  absolutizeUrls(work, base);
+}
+
+/**
+ * Figures normalized, page controls and furniture taken out of a part of the page before Readability tidies it:
+ * a rule's body or a box read alone is the article's place already, so what is furniture there goes at once.
+ */
+function removeFurnitureBeforeReadability(work: Document, log: RemovalLog): void {
+  normalizeFigures(work);
+  removePageControls(work.body, log);
+  removeFurniture(work.body, log);
 }
 
 /**
@@ -344,12 +357,8 @@ function proseWitness(
   }
   // Readability takes the same table or list again inside the box: the box itself stands, cleaned by ours.
   const whole = copyAlone(document, box)!;
-  collapseWrapperChains(whole.body);
-  resolveLazyImages(whole);
-  absolutizeUrls(whole, base);
-  normalizeFigures(whole);
-  removePageControls(whole.body, log);
-  removeFurniture(whole.body, log);
+  prepareCopy(whole, base);
+  removeFurnitureBeforeReadability(whole, log);
   const content = whole.body.firstElementChild!;
   removeClutterText(content, log, base);
   const asIs: Candidate = { content, parsed: { ...chosen.parsed, content }, narrowed: false, words: wordCount(content.textContent ?? '') };
@@ -401,12 +410,18 @@ function boxHolding(paragraphs: readonly Paragraph[], least: number): Element | 
 
 /** `box` copied alone into a new document, in an <article> (as a rule's body is); null where that cannot be done. */
 function copyAlone(page: Document, box: Element): Document | null {
+  const copy = copyIntoNewDocument(page, box);
+  if (copy) wrapAsArticle(copy.doc, copy.body);
+  return copy?.doc ?? null;
+}
+
+/** `el` copied into the body of a new document (the page is never touched); null without a DOMImplementation (linkedom). */
+function copyIntoNewDocument(page: Document, el: Element): { doc: Document; body: Element } | null {
   if (typeof page.implementation?.createHTMLDocument !== 'function') return null;
   const doc = page.implementation.createHTMLDocument('');
-  const body = doc.importNode(box, true) as Element;
+  const body = doc.importNode(el, true) as Element;
   doc.body.append(body);
-  wrapAsArticle(doc, body);
-  return doc;
+  return { doc, body };
 }
 
 /** The chosen candidate as the reader's Article: title, byline lines, desk codes, gates, sanitizing. */
@@ -500,14 +515,12 @@ function applyRule(work: Document, rule: SiteRule): boolean {
  */
 function copyRuleBody(page: Document, rule: SiteRule): Document | null {
   const found = firstMatch(page, rule.body);
-  // linkedom has no DOMImplementation: the whole-page path then.
-  if (!found || typeof page.implementation?.createHTMLDocument !== 'function') return null;
-  const doc = page.implementation.createHTMLDocument('');
-  const body = doc.importNode(found, true) as Element;
+  const copy = found && copyIntoNewDocument(page, found);
+  if (!copy) return null;
+  const { doc, body } = copy;
   // The body selector finds the page that shows; later pages hidden beside it come along, and those hidden in
   // it (or beside one another) are shown and joined in order before the rule cleans the whole.
   for (const later of laterPagesBeside(found)) body.append(doc.importNode(later, true));
-  doc.body.append(body);
   joinPagesInDocument(doc.body);
   cleanRuleBody(body, rule);
   wrapAsArticle(doc, body);

@@ -8,7 +8,7 @@ import { BYLINE_PREFIX } from './metadata';
 
 /** Class and id words that name a standfirst. */
 const STANDFIRST_NAMES =
-  /(^|[\s_-])(lead|lede|intro|introduction|standfirst|teaser-text|teaser-intro|summary|excerpt|subtitle|sub-?headline|subheadline|dek|deck|abstract|chapo|chapeau|description|article-description|entradilla|sottotitolo)([\s_-]|$)/i;
+  /(^|[\s_-])(lead|lede|intro|introduction|standfirst|teaser-text|summary|excerpt|subtitle|sub-?headline|dek|deck|abstract|chapo|chapeau|description|entradilla|sottotitolo)([\s_-]|$)/i;
 /** Boxes a standfirst is never in. */
 const NOT_IN = /^(NAV|ASIDE|FOOTER|FORM|LI|TD|TH|FIGCAPTION|BUTTON|A)$/;
 const LEAST_WORDS = 8;
@@ -41,9 +41,14 @@ export function findStandfirst(page: Document, content: Element, description: st
     if (node.firstElementChild && normalizeSpace(node.firstElementChild.textContent) === text && node.children.length === 1) continue;
     // Already in the body, a line of links, in a list, a caption or a form, or the byline.
     if (kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node)) continue;
-    if (namedStandfirst(node) || (said.length > 40 && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? '') && (said.startsWith(text.slice(0, 60)) || text.startsWith(said.slice(0, 60))))) return text;
+    if (namedStandfirst(node) || (saysTheDescription(text, said) && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? ''))) return text;
   }
   return null;
+}
+
+/** The block opens as the page's description does, or the description opens as the block (one is cut short). */
+function saysTheDescription(text: string, description: string): boolean {
+  return description.length > 40 && (description.startsWith(text.slice(0, 60)) || text.startsWith(description.slice(0, 60)));
 }
 
 /** The element of the page whose text is the body's first real paragraph. */
