@@ -8,8 +8,10 @@
  * JERNIH_E2E_SKIP_BUILD=1 reuses builds that already exist (e.g. when CI has just built them).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { E2E_TMP_ENV } from './helpers/temp';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUILDS: { out: string; args: string[] }[] = [
@@ -19,7 +21,10 @@ const BUILDS: { out: string; args: string[] }[] = [
   { out: 'chrome-mv3', args: [] },
 ];
 
-export default function setup(): void {
+export default function setup(): () => void {
+  // The run's temporary directory (helpers/temp.ts): made before the workers start, so they inherit its name.
+  const tmp = mkdtempSync(join(tmpdir(), 'jernih-e2e-'));
+  process.env[E2E_TMP_ENV] = tmp;
   for (const { out, args } of BUILDS) {
     if (process.env.JERNIH_E2E_SKIP_BUILD === '1' && existsSync(join(ROOT, '.output', out, 'manifest.json'))) continue;
     try {
@@ -29,4 +34,5 @@ export default function setup(): void {
       throw new Error(`npx wxt build ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
     }
   }
+  return () => rmSync(tmp, { recursive: true, force: true });
 }

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from './helpers/popup';
+import { e2eTempFile } from './helpers/temp';
 import { startServer, SITE_HOST_RULES, type TestServer } from './helpers/server';
 import { launchChromium, waitForReader, type ChromiumWithExtension } from './helpers/chromium';
 import { ARTICLES, BODY_WORD, SEED, axe, extensionPage, records, saveFromReader, seedExport, serveLibrarySite, type LibrarySite } from './helpers/library-site';
@@ -92,7 +92,7 @@ describe('the saved-articles list in Chromium', () => {
     const download = async (format: string) => {
       await lib.locator('.side [data-action="export"]').click();
       const [file] = await Promise.all([lib.waitForEvent('download'), lib.locator(`[data-format="${format}"]`).click()]);
-      const path = join(tmpdir(), `jernih-e2e-${Date.now()}-${file.suggestedFilename()}`);
+      const path = e2eTempFile(file.suggestedFilename());
       await file.saveAs(path);
       return { name: file.suggestedFilename(), bytes: readFileSync(path) };
     };
@@ -120,7 +120,7 @@ describe('the saved-articles list in Chromium', () => {
     await lib.waitForFunction(() => document.querySelector('.selected-count')?.textContent === '1 selected', null, poll);
     await lib.locator('[data-action="export-selected"]').click();
     const [epubFile] = await Promise.all([lib.waitForEvent('download'), lib.locator('[data-format="epub"]').click()]);
-    const epubPath = join(tmpdir(), `jernih-e2e-${Date.now()}.epub`);
+    const epubPath = e2eTempFile('export.epub');
     await epubFile.saveAs(epubPath);
     const epub = unzipSync(new Uint8Array(readFileSync(epubPath)));
     expect(strFromU8(epub.mimetype)).toBe('application/epub+zip');
@@ -131,7 +131,7 @@ describe('the saved-articles list in Chromium', () => {
 
   it('the popup and the library tab look right in light and dark, and pass axe', async () => {
     // More entries (imported: tags, read marks, reading positions), so the pictures show a library in use.
-    const seeded = join(tmpdir(), `jernih-e2e-seed-${Date.now()}.json`);
+    const seeded = e2eTempFile('seed.json');
     writeFileSync(seeded, seedExport());
     const importer = await extensionPage(browser, 'library.html?view=tab&panel=import');
     await importer.locator('[data-action="import-file"]').setInputFiles(seeded);
@@ -196,7 +196,7 @@ describe('the saved-articles list in Chromium', () => {
       const lib = await extensionPage(fresh, 'library.html?view=tab&panel=import');
       await lib.waitForSelector('.panel-import', poll);
       await lib.waitForFunction(() => document.querySelector('.empty')?.textContent?.includes('No saved articles yet.'), null, poll);
-      const file = join(tmpdir(), `jernih-e2e-import-${Date.now()}.json`);
+      const file = e2eTempFile('import.json');
       writeFileSync(file, exported);
       await lib.locator('[data-action="import-file"]').setInputFiles(file);
       // The plan first (issue #14): three to add, nothing written yet; Import has the focus, so Enter confirms.
@@ -213,7 +213,7 @@ describe('the saved-articles list in Chromium', () => {
       const exportHere = async () => {
         await lib.locator('.side [data-action="export"]').click();
         const [d] = await Promise.all([lib.waitForEvent('download'), lib.locator('[data-format="json"]').click()]);
-        const p = join(tmpdir(), `jernih-e2e-re-${Date.now()}.json`);
+        const p = e2eTempFile('re.json');
         await d.saveAs(p);
         return JSON.parse(readFileSync(p, 'utf8'));
       };
@@ -228,7 +228,7 @@ describe('the saved-articles list in Chromium', () => {
       newer.articles[0].updatedAt += 60_000;
       newer.articles[0].article.title = 'Judul yang menimpa';
       newer.articles[1].tags = [...newer.articles[1].tags, 'dari-berkas'];
-      const newerFile = join(tmpdir(), `jernih-e2e-newer-${Date.now()}.json`);
+      const newerFile = e2eTempFile('newer.json');
       writeFileSync(newerFile, JSON.stringify(newer));
       await lib.locator('.side [data-action="import"]').click();
       await lib.locator('[data-action="import-file"]').setInputFiles(newerFile);
@@ -252,7 +252,7 @@ describe('the saved-articles list in Chromium', () => {
         ['cut.json', exported.slice(0, Math.floor(exported.length / 2))],
         ['bookmarks.json', JSON.stringify({ roots: { bookmark_bar: { children: [] } }, version: 1 })],
       ]) {
-        const bad = join(tmpdir(), `jernih-e2e-${Date.now()}-${name}`);
+        const bad = e2eTempFile(name);
         writeFileSync(bad, content);
         await lib.locator('.side [data-action="import"]').click();
         await lib.locator('[data-action="import-file"]').setInputFiles(bad);

@@ -9,10 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumWithExtension } from './helpers/chromium';
+import { e2eTempFile } from './helpers/temp';
 import { axeViolations, describeViolations, seriousOnly } from './helpers/axe';
 import { BODY_COLOUR, LEAD_COLOUR, SEEDS, near, seedExport, type Rgb } from './helpers/library-seeds';
 
@@ -80,7 +80,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   // Nothing may leave the browser: the rows are drawn from the stored copies only.
   await browser.context.route((u) => !u.protocol.startsWith('chrome-extension'), (r) => r.abort());
-  const file = join(tmpdir(), `jernih-e2e-rows-${Date.now()}.json`);
+  const file = e2eTempFile('rows.json');
   writeFileSync(file, seedExport());
   const importer = await extensionPage('library.html?view=tab&panel=import');
   await importer.locator('[data-action="import-file"]').setInputFiles(file);

@@ -13,11 +13,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { TestServer } from './helpers/server';
+import { e2eTempFile } from './helpers/temp';
 import { FIREFOX, findPage, hrefOf, launchFirefox, toggleReader, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
 import { ARTIFACTS, bylineDate, clickInReader, countInReader, firefoxTestServer, listenOutcome, poll, spaces, storedSettings } from './helpers/firefox-reader';
 import { BODY_COLOUR, LEAD_COLOUR, SEEDS, near, seedExport, type Rgb } from './helpers/library-seeds';
@@ -201,7 +201,7 @@ describe.skipIf(!hasFirefox)(`the English UI, Translate out of the box and the l
 
   describe('library rows', () => {
     beforeAll(async () => {
-      const file = join(tmpdir(), `jernih-e2e-rows-firefox-${Date.now()}.json`);
+      const file = e2eTempFile('rows-firefox.json');
       writeFileSync(file, seedExport());
       const importer = await fx.extensionPage('/library.html?view=tab&panel=import');
       const input = (await importer.waitForSelector('[data-action="import-file"]', poll)) as ElementHandle<HTMLInputElement>;

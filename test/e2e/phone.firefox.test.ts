@@ -19,11 +19,11 @@
  * Screenshots: docs/screenshots/reader-phone-360-firefox.png, and test-results/reader-phone-360-firefox*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startServer, type TestServer } from './helpers/server';
+import { e2eTempSubdir } from './helpers/temp';
 import { FIREFOX, launchFirefox, toggleReader, waitForReader, type FirefoxWithExtension } from './helpers/firefox';
 import { until } from './helpers/wait';
 import { poll, storedSettings } from './helpers/firefox-reader';
@@ -165,7 +165,7 @@ describe.skipIf(!hasFirefox)(`the reader on a phone in Firefox ESR, by touch${ha
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(DOCS, { recursive: true });
-    printDir = mkdtempSync(join(tmpdir(), 'jernih-print-'));
+    printDir = e2eTempSubdir('print');
     pdf = join(printDir, 'printed.pdf');
     server = await startServer();
     images = await startImageServer();

@@ -3,11 +3,11 @@
  * The toolbar button is pressed for real through CDP Extensions.triggerAction.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtempSync, existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exposeClosedShadowRoots, refreshClosedShadowRoots } from './closed-shadow';
+import { e2eTempSubdir } from './temp';
 
 export const CHROME_EXT = resolve(import.meta.dirname, '..', '..', '..', '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,7 +42,8 @@ export async function launchChromium(
 ): Promise<ChromiumWithExtension> {
   const ext = opts.extension ?? CHROME_EXT;
   if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`Build the extension first (npm run build): ${ext} is missing`);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'jernih-chromium-')), {
+  const profile = e2eTempSubdir('chromium-profile');
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
@@ -151,7 +152,10 @@ export async function launchChromium(
         nextIsRaw = false;
       }
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
