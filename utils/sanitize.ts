@@ -109,13 +109,24 @@ function purifierFor(win: Window): DOMPurify | null {
 /** Whether any element lies more than `levels` below `root` (one walk, stopped at the first that does). */
 export function deeperThan(root: Element | null, levels: number): boolean {
   if (!root) return false;
-  const todo: [Element, number][] = [[root, 0]];
-  while (todo.length) {
-    const [el, depth] = todo.pop()!;
-    if (depth > levels) return true;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) todo.push([c, depth + 1]);
+  // Down to the first child, else on to the next sibling of the nearest ancestor that has one: nothing is
+  // allocated per element (this walks every page twice, before anything else).
+  let el: Element = root;
+  let depth = 0;
+  for (;;) {
+    const child = el.firstElementChild;
+    if (child) {
+      if (++depth > levels) return true;
+      el = child;
+      continue;
+    }
+    while (el !== root && !el.nextElementSibling) {
+      el = el.parentElement!;
+      depth--;
+    }
+    if (el === root) return false;
+    el = el.nextElementSibling!;
   }
-  return false;
 }
 
 /** Documents made by parseHtmlDocument have no defaultView: remember the window that parsed them. */
