@@ -107,9 +107,11 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
-    if (chosen && !userRule?.body) {
+    if (!userRule?.body) {
+      // Asked also when Readability found nothing: the article may sit where it removes everything (an <aside>,
+      // a <noscript> parsed as markup).
       chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
-      giveBackStandfirst(document, chosen, meta, note);
+      if (chosen) giveBackStandfirst(document, chosen, meta, note);
     }
   }
   if (!chosen) {
@@ -319,34 +321,50 @@ const SIBLING_SHARE = 0.3;
 const SIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 /** Where readers' comments sit: their paragraphs are prose, but not the article's. */
 const COMMENTS = /(^|[\s_-])(comments?|commentlist|komentar|kommentare?|comentarios?|commentaires?|disqus|replies|respond)([\s_-]|$)/i;
+/** A declared body (itemprop="articleBody") with fewer words of running text than this says too little to be asked. */
+const DECLARED_LEAST = 30;
+/** The declared body is asked when Readability's pick lacks at least this share of its running text. */
+const DECLARED_MISSING = 0.5;
+
+interface Witness {
+  box: Element;
+  /** The running text the box must give back (most of it). */
+  wanted: Paragraph[];
+  /** Whether the box is the page's declared body: then it need not hold more prose than Readability's pick. */
+  declared: boolean;
+}
 
 /**
  * A second witness for a thin result. Readability sometimes takes a table, a list of names, a disclosure or a
- * form over the article: the article's box was dropped by a class word ("above-footer"), or scored below a long
- * list. Then the page's paragraphs of running text that its pick left out say where the text is: the box that
- * holds most of them is read alone (as a site rule's body is), and stands when it holds clearly more prose.
+ * form over the article, or finds nothing: the article's box was dropped by a class word ("above-footer"), sits in
+ * an <aside> it removes, sits in a <noscript> (markup where scripts are off), or scored below a long list. Then the
+ * page says where the text is: the body it declares (itemprop="articleBody"), else the box holding most of its
+ * paragraphs of running text that the pick left out. That box is read alone (as a site rule's body is), and stands
+ * when it gives most of that text back.
  */
 function proseWitness(
-  document: Document, chosen: Candidate, base: string, log: RemovalLog, note: (stage: string, detail: string) => void,
+  document: Document, chosen: Candidate | null, base: string, log: RemovalLog, note: (stage: string, detail: string) => void,
 ): Candidate | null {
-  const kept = sumWords(runningText(chosen.content));
+  const kept = chosen ? sumWords(runningText(chosen.content)) : 0;
   if (kept >= THIN_PROSE) return null;
-  const keptText = normalizeSpace(chosen.content.textContent);
-  const leftOut = runningText(document.body).filter((p) => !keptText.includes(p.text) && !inSideParts(p.el));
-  const leftOutWords = sumWords(leftOut);
-  if (leftOutWords < LEFT_OUT_WORDS || leftOutWords < kept * LEFT_OUT_FACTOR) return null;
-  // An article's paragraphs stand together; teasers and blurbs each sit in a card of their own.
-  if (largestSiblingGroup(leftOut) < leftOutWords * SIBLING_SHARE) return null;
-  const box = boxHolding(leftOut, leftOutWords * BOX_SHARE);
-  if (!box || box === document.body || box === document.documentElement) return null;
-  note('witness', `Readability's pick holds ${kept} words of running text; the page has ${leftOutWords} more in <${box.tagName.toLowerCase()}>`);
-  // The box must give what it was asked for: most of the prose left out, as running text.
+  const keptText = chosen ? normalizeSpace(chosen.content.textContent) : '';
+  const witness = declaredBodyLeftOut(document, keptText) ?? proseLeftOut(document, keptText, kept);
+  if (!witness) return null;
+  const { box, wanted, declared } = witness;
+  const wantedWords = sumWords(wanted);
+  note(
+    'witness',
+    `Readability's pick holds ${chosen ? `${kept} words of running text` : 'no text'}; ${declared ? 'the body the page declares' : 'the page'} has ${wantedWords} more in <${box.tagName.toLowerCase()}>`,
+  );
+  // The box must give what it was asked for: most of the running text left out.
   const enough = (c: Candidate | null): c is Candidate => {
     if (!c) return false;
-    const found = sumWords(runningText(c.content));
-    if (found < LEFT_OUT_WORDS || found < kept * LEFT_OUT_FACTOR) return false;
+    if (!declared) {
+      const found = sumWords(runningText(c.content));
+      if (found < LEFT_OUT_WORDS || found < kept * LEFT_OUT_FACTOR) return false;
+    }
     const text = normalizeSpace(c.content.textContent);
-    return sumWords(leftOut.filter((p) => text.includes(p.text))) >= leftOutWords * GIVEN_BACK;
+    return sumWords(wanted.filter((p) => text.includes(p.text))) >= wantedWords * GIVEN_BACK;
   };
   const work = copyAlone(document, box);
   if (!work) return null;
@@ -361,7 +379,8 @@ function proseWitness(
   removeFurnitureBeforeReadability(whole, log);
   const content = whole.body.firstElementChild!;
   removeClutterText(content, log, base);
-  const asIs: Candidate = { content, parsed: { ...chosen.parsed, content }, narrowed: false, words: wordCount(content.textContent ?? '') };
+  const parsed = chosen?.parsed ?? { title: null, byline: null, content, excerpt: null, siteName: null, publishedTime: null, lang: null, dir: null };
+  const asIs: Candidate = { content, parsed: { ...parsed, content }, narrowed: false, words: wordCount(content.textContent ?? '') };
   if (enough(asIs)) {
     note('witness', 'Readability takes the same part of it again: the box stands as it is, cleaned');
     return asIs;
@@ -370,13 +389,49 @@ function proseWitness(
   return null;
 }
 
-/** In readers' comments, a navigation, an aside or a footer: prose, but never the article's. */
-function inSideParts(el: Element): boolean {
+/**
+ * The body the page declares in its markup (itemprop="articleBody"; the one with the most running text), when
+ * Readability's pick lacks most of its running text. Structured data names the body wherever the layout puts it,
+ * an <aside> included; never in readers' comments.
+ */
+function declaredBodyLeftOut(document: Document, keptText: string): Witness | null {
+  let best: { box: Element; paragraphs: Paragraph[]; words: number } | null = null;
+  for (const box of Array.from(document.querySelectorAll('[itemprop="articleBody"]'))) {
+    if (inComments(box)) continue;
+    const paragraphs = runningText(box);
+    const words = sumWords(paragraphs);
+    if (!best || words > best.words) best = { box, paragraphs, words };
+  }
+  if (!best || best.words < DECLARED_LEAST) return null;
+  const wanted = best.paragraphs.filter((p) => !keptText.includes(p.text));
+  if (sumWords(wanted) < best.words * DECLARED_MISSING) return null;
+  return { box: best.box, wanted, declared: true };
+}
+
+/** The box holding most of the page's running text that the pick left out, when that is much more than it kept. */
+function proseLeftOut(document: Document, keptText: string, kept: number): Witness | null {
+  const leftOut = runningText(document.body).filter((p) => !keptText.includes(p.text) && !inSideParts(p.el));
+  const leftOutWords = sumWords(leftOut);
+  if (leftOutWords < LEFT_OUT_WORDS || leftOutWords < kept * LEFT_OUT_FACTOR) return null;
+  // An article's paragraphs stand together; teasers and blurbs each sit in a card of their own.
+  if (largestSiblingGroup(leftOut) < leftOutWords * SIBLING_SHARE) return null;
+  const box = boxHolding(leftOut, leftOutWords * BOX_SHARE);
+  if (!box || box === document.body || box === document.documentElement) return null;
+  return { box, wanted: leftOut, declared: false };
+}
+
+/** In readers' comments: the class or id of the element or an ancestor says so. */
+function inComments(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
-    if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
     if (COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
   }
   return false;
+}
+
+/** In readers' comments, a navigation, an aside or a footer: prose, but never the article's. */
+function inSideParts(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
+  return inComments(el);
 }
 
 /** The words of the largest group of `paragraphs` that share one parent. */
