@@ -85,6 +85,9 @@ export function isClutterByName(el: Element): boolean {
   // "More" names a read-more link, and a collapsed text box that a "read more" button opens: the box's text is
   // the article's (a holiday home's description, classed js_readmore), the link is short or all link.
   if (clutter.every((w) => EXPANDER_WORDS.has(w)) && !isLinkOrButtonText(el)) return false;
+  // "Copy" names a copy-link button, and in a designer's words the text itself ("body-copy", a recipe step's
+  // "preparation-step__copy"): only a control, or a label of a few words, is the button.
+  if (clutter.every((w) => CONTROL_WORDS.has(w)) && !isControl(el)) return false;
   if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return false;
   // A player box around an embedded video is the video, not clutter.
   if (el.getElementsByTagName('video').length) return false;
@@ -101,6 +104,21 @@ export function isClutterByName(el: Element): boolean {
 
 /** Clutter words that may also name a collapsed text box (see isClutterByName). */
 const EXPANDER_WORDS = new Set(['more', 'readmore']);
+/** Clutter words that name a control (a button copying the address): the element must be one. */
+const CONTROL_WORDS = new Set(['copy', 'clipboard']);
+/** A control's label is this short ("Copy link", "Salin tautan", "In die Zwischenablage"). */
+const CONTROL_LABEL_WORDS = 3;
+
+/** A link or button, a box of them with next to no text of its own, or a label of a few words. */
+function isControl(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') return true;
+  const text = textOf(el);
+  if (wordCount(text) <= CONTROL_LABEL_WORDS) return true;
+  let inControls = 0;
+  for (const c of Array.from(el.querySelectorAll('a, button, [role="button"]'))) inControls += textOf(c).length;
+  return text.length - inControls <= 20;
+}
 
 /** A link's or a button's worth of text: a few words, or words that are mostly a link's. */
 function isLinkOrButtonText(el: Element): boolean {

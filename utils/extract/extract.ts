@@ -348,7 +348,7 @@ function proseWitness(
   const kept = chosen ? sumWords(runningText(chosen.content)) : 0;
   if (kept >= THIN_PROSE) return null;
   const keptText = chosen ? normalizeSpace(chosen.content.textContent) : '';
-  const witness = declaredBodyLeftOut(document, keptText) ?? proseLeftOut(document, keptText, kept);
+  const witness = declaredBodyLeftOut(document, keptText) ?? proseLeftOut(document, keptText, kept, note);
   if (!witness) return null;
   const { box, wanted, declared } = witness;
   const wantedWords = sumWords(wanted);
@@ -409,14 +409,21 @@ function declaredBodyLeftOut(document: Document, keptText: string): Witness | nu
 }
 
 /** The box holding most of the page's running text that the pick left out, when that is much more than it kept. */
-function proseLeftOut(document: Document, keptText: string, kept: number): Witness | null {
+function proseLeftOut(document: Document, keptText: string, kept: number, note: (stage: string, detail: string) => void): Witness | null {
   const leftOut = runningText(document.body).filter((p) => !keptText.includes(p.text) && !inSideParts(p.el));
   const leftOutWords = sumWords(leftOut);
-  if (leftOutWords < LEFT_OUT_WORDS || leftOutWords < kept * LEFT_OUT_FACTOR) return null;
+  const notAsked = (why: string): null => {
+    note('witness', `not asked: ${why}`);
+    return null;
+  };
+  if (leftOutWords < LEFT_OUT_WORDS || leftOutWords < kept * LEFT_OUT_FACTOR) {
+    return notAsked(`the page has ${leftOutWords} words of running text besides Readability's pick (${kept})`);
+  }
   // An article's paragraphs stand together; teasers and blurbs each sit in a card of their own.
-  if (largestSiblingGroup(leftOut) < leftOutWords * SIBLING_SHARE) return null;
+  const together = largestSiblingGroup(leftOut);
+  if (together < leftOutWords * SIBLING_SHARE) return notAsked(`of its ${leftOutWords} words of running text left out, at most ${together} stand together`);
   const box = boxHolding(leftOut, leftOutWords * BOX_SHARE);
-  if (!box || box === document.body || box === document.documentElement) return null;
+  if (!box || box === document.body || box === document.documentElement) return notAsked('no box smaller than the page holds most of it');
   return { box, wanted: leftOut, declared: false };
 }
 
