@@ -264,3 +264,33 @@ describe('reprint notices, membership appeals, "also on" rails and metadata rows
     ], false);
   });
 });
+
+describe('affiliate and advertising disclosures', () => {
+  it('are clutter in a paragraph of their own', () => {
+    expectClutter(
+      [
+        'This post contains affiliate links. If you buy something through them, I may earn a small commission at no extra cost to you.',
+        'We may earn a commission when you buy through links on this page.',
+        'As an Amazon Associate I earn from qualifying purchases.',
+        'Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit -Symbol.',
+        'Bei den Verlinkungen handelt es sich um sogenannte Affiliate-Links.',
+        '*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.',
+        'Este artículo contiene enlaces de afiliados: si compras a través de ellos, podemos recibir una comisión.',
+        "Cet article contient des liens d'affiliation.",
+      ],
+      true,
+    );
+  });
+
+  it('are news when they do not speak of the page, or of its links paying the site', () => {
+    expectClutter(
+      [
+        'The European Commission said this article of the treaty does not apply to the new fund.',
+        'Affiliate links have become a large part of how review sites pay their writers, the study found.',
+        'Die Händler erhalten eine Provision von drei Prozent, sagte der Sprecher.',
+        'This post office will close in March, the council said.',
+      ],
+      false,
+    );
+  });
+});

@@ -458,6 +458,7 @@ function isPromo(text: string, words: number): boolean {
   // A membership appeal: "If you're seeing this message but you're already a subscriber…", "Hazte miembro…".
   if (words <= 30 && /^(if you('|’| a)re (seeing|reading) this (message|note)\b.*\bsubscriber|first-time subscribers\b|already a subscriber\?|hazte (miembro|socio|suscriptor)\b|únete a nuestra comunidad de lectores)/iu.test(text)) return true;
   if (words <= 20 && /\bcancela cuando quieras\b/iu.test(text)) return true;
+  if (words <= 50 && isDisclosure(text)) return true;
   if (words <= 25 && /^(to (continue|keep) reading|this (article|content) is (only )?(available|for) (to )?subscribers|unlock this article|support (our )?(independent )?journalism)/i.test(text)) return true;
   if (words <= 12 && /^(share|share this|share on|share via|share article|bagikan|bagikan artikel ini|tweet|pin it)\b/i.test(text)) return true;
   if (words <= 15 && /^follow (us|@)/i.test(text)) return true;
@@ -477,6 +478,31 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 12 && /^(was this (article|post|page) (helpful|useful)|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|¿?te (ha )?(resultó|fue|sirvió) (útil|de ayuda)( este artículo)?|cet article vous a-t-il été utile)\s*\??(\s*(yes|no|ja|nein|sí|si|oui|non)){0,2}$/iu.test(text)) return true;
   if (words <= 20 && /^(«|‹|←)?\s*(previous|prev|older|newer|next)\b.*(»|›|→)?$/i.test(text) && words <= 6) return true;
   return isSiteCall(text, words);
+}
+
+/** A disclosure speaks of the page it is on: "this post", "links on this page", "dieser Beitrag", "cet article". */
+const ABOUT_THIS_PAGE =
+  /\b(this (post|article|page|site|website|story|review|guide)|(links|verlinkungen) (on|auf) (this|dieser) (page|site|seite)|dieser (seite|artikel|beitrag|website)|diesem (artikel|beitrag)|den verlinkungen|este (artículo|articulo|post)|esta (página|pagina|nota)|cet article|cette page|ce billet)\b/iu;
+/** …and says that its links pay the site, or that it advertises. */
+const PAYS_THE_SITE = new RegExp(
+  [
+    '\\baffiliate[- ]?links?\\b', '\\bpartner-?links\\b', '\\benlaces de afiliad[oa]s?\\b', "\\bliens? (d'affiliation|affiliés|sponsorisés)",
+    '\\b(earn|earns|receive|receives|get|gets|make|makes)\\b.{0,30}\\b(commission|fee)\\b',
+    '\\b(erhält|erhalten|erhalte|bekommt|bekommen)\\b.{0,40}\\bprovision\\b', '\\b(recibir|recibimos|recibe)\\b.{0,30}\\bcomisión\\b',
+    '\\benthält (unbezahlte |bezahlte )?werbung\\b', '\\bcontains? (paid )?(advertising|advertisements|sponsored content)\\b',
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * An affiliate or advertising disclosure in a paragraph of its own: "This post contains affiliate links…", "Für
+ * Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler", "*Werbung. Dieser Beitrag enthält Werbung
+ * für …", and Amazon's own sentence. Both halves are needed: a sentence about a commission ("The European
+ * Commission said this article of the treaty…") or about affiliate links in general is news.
+ */
+function isDisclosure(text: string): boolean {
+  if (/\bearns? from qualifying purchases\b/i.test(text)) return true;
+  return ABOUT_THIS_PAGE.test(text) && PAYS_THE_SITE.test(text);
 }
 
 /** The platforms a site asks readers to follow it on, or to get it from. */
