@@ -294,3 +294,30 @@ describe('affiliate and advertising disclosures', () => {
     );
   });
 });
+
+describe("a server's warnings printed into the page", () => {
+  it('go with their line break, above the text and between two lines of a paragraph', () => {
+    const root = block(
+      '<br />\n<b>Warning</b>:  Creating default object from empty value in <b>/www/htdocs/site/wp-includes/classes.php</b> on line <b>407</b><br />\n' +
+        '<p>First line.<br />\n<b>Notice</b>:  Undefined index: ratio in <b>/srv/theme/functions.php</b> on line <b>12</b><br />\nSecond line.</p>',
+    );
+    removeClutterText(root);
+    expect(root.textContent).not.toContain('Creating default object');
+    expect(root.textContent).not.toContain('Undefined index');
+    expect(root.querySelector('p')!.innerHTML.replace(/\s+/g, ' ')).toBe('First line.<br> Second line.');
+  });
+
+  it('end where a block begins when no line break closes them (printed before the page\'s own markup)', () => {
+    const root = block('<b>Strict Standards</b>:  Redefining already defined constructor for class wpdb in <b>/www/wp-includes/wp-db.php</b> on line <b>56</b>\n  <div><p>Malaga, die quirlige Metropole in Andalusien.</p></div>');
+    removeClutterText(root);
+    expect(root.textContent!.trim()).toBe('Malaga, die quirlige Metropole in Andalusien.');
+  });
+
+  it('stay when they are words of the text', () => {
+    const html = '<p><b>Warning</b>: the bridge on line 4 of the tram network is closed in /Winter.</p><p><strong>Notice</strong>: the library opens at nine.</p>';
+    const root = block(html);
+    removeClutterText(root);
+    expect(root.textContent).toContain('the bridge on line 4');
+    expect(root.textContent).toContain('the library opens at nine');
+  });
+});

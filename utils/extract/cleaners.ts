@@ -480,6 +480,45 @@ function isPromo(text: string, words: number): boolean {
   return isSiteCall(text, words);
 }
 
+/** The label PHP prints, in bold, before each warning it writes into a page. */
+const SERVER_NOTICE_LABEL = /^(warning|notice|deprecated|strict standards|(catchable |recoverable )?fatal error|parse error)$/i;
+/** …and what follows it up to its line break: ": <message> in <file>.php on line <n>". */
+const SERVER_NOTICE_TAIL = /^:\s.*\bin\s+\S+\.php\s+on line\s+\d+$/is;
+
+/**
+ * The warnings a misconfigured server prints into its pages ("<b>Warning</b>: Creating default object from empty
+ * value in <b>/www/…/classes.php</b> on line <b>407</b><br />"): the label, the line up to its <br> (or a block) and that <br>,
+ * wherever they stand (above the text, or between two lines of a paragraph). A line break before it stays when text
+ * stands before it, so the lines around it stay apart. They are no text of the page's at all: the generic path
+ * takes them out of Readability's result before the cleaners' floor counts its words (a page can print thousands).
+ */
+export function removeServerNotices(root: Element, log: RemovalLog = silent): void {
+  for (const label of [...byTag(root, 'b'), ...byTag(root, 'strong')]) {
+    if (!root.contains(label) || !SERVER_NOTICE_LABEL.test(textOf(label))) continue;
+    const line: ChildNode[] = [label];
+    let text = '';
+    // The line ends at its <br>, or where a block begins (then there is no <br> to take).
+    let end: ChildNode | null = label.nextSibling;
+    for (; end && !(end.nodeType === 1 && !INLINE_TAGS.has((end as Element).tagName.toUpperCase())); end = end.nextSibling) {
+      line.push(end);
+      text += end.textContent ?? '';
+    }
+    if (!SERVER_NOTICE_TAIL.test(normalizeSpace(text))) continue;
+    if (end && (end as Element).tagName.toUpperCase() === 'BR') line.push(end);
+    const before = previousNonBlank(label);
+    if (before?.nodeType === 1 && (before as Element).tagName.toUpperCase() === 'BR' && !previousNonBlank(before)) line.push(before);
+    log('text', label.parentElement ?? label, `a server's ${textOf(label).toLowerCase()} notice`);
+    for (const node of line) node.remove();
+  }
+}
+
+/** The sibling before `node`, passing over whitespace. */
+function previousNonBlank(node: ChildNode): ChildNode | null {
+  let at = node.previousSibling;
+  while (at && at.nodeType === 3 && !(at.nodeValue ?? '').trim()) at = at.previousSibling;
+  return at;
+}
+
 /** A disclosure speaks of the page it is on: "this post", "links on this page", "dieser Beitrag", "cet article". */
 const ABOUT_THIS_PAGE =
   /\b(this (post|article|page|site|website|story|review|guide)|(links|verlinkungen) (on|auf) (this|dieser) (page|site|seite)|dieser (seite|artikel|beitrag|website)|diesem (artikel|beitrag)|den verlinkungen|este (artículo|articulo|post)|esta (página|pagina|nota)|cet article|cette page|ce billet)\b/iu;
@@ -582,6 +621,7 @@ function descendantsByTag(root: Element, tags: Set<string>): Element[] {
 /** Removes clutter blocks from the extracted content; `root` itself is never removed. */
 export function removeClutterText(root: Element, log: RemovalLog = silent, pageUrl?: string): void {
   const site = pageUrl ? siteHost(pageUrl) : null;
+  removeServerNotices(root, log);
   const blocks = descendantsByTag(root, BLOCK_TAGS);
   for (const el of blocks) {
     if (!root.contains(el)) continue;

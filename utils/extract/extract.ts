@@ -17,7 +17,7 @@ import { findRule, type SiteRule } from './sites';
 import { BYLINE_PREFIX, bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline,
+  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -216,6 +216,7 @@ function genericCandidate(
       parsed.content = before;
     } else found = left;
   }
+  removeServerNotices(parsed.content, log);
   const untouched = parsed.content.cloneNode(true) as Element;
   // The floor counts the words outside links: rails of headlines are words Readability kept but no prose the
   // cleaners could have lost.
