@@ -4,7 +4,7 @@
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
 import {
-  allElements, byTag, INLINE_TAGS, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
+  allElements, byTag, INLINE_TAGS, isDeclaredBody, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
   wordCount,
 } from './dom';
 import { readabilityDropsByName } from './readability';
@@ -88,7 +88,7 @@ export function isClutterByName(el: Element): boolean {
   // "Copy" names a copy-link button, and in a designer's words the text itself ("body-copy", a recipe step's
   // "preparation-step__copy"): only a control, or a label of a few words, is the button.
   if (clutter.every((w) => CONTROL_WORDS.has(w)) && !isControl(el)) return false;
-  if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return false;
+  if (NEVER_BY_NAME.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'main' || isDeclaredBody(el)) return false;
   // A player box around an embedded video is the video, not clutter.
   if (el.getElementsByTagName('video').length) return false;
   for (const frame of byTag(el, 'iframe')) {
@@ -504,13 +504,15 @@ export function removeServerNotices(root: Element, log: RemovalLog = silent): vo
       text += end.textContent ?? '';
     }
     if (!SERVER_NOTICE_TAIL.test(normalizeSpace(text))) continue;
-    if (end && (end as Element).tagName.toUpperCase() === 'BR') line.push(end);
+    if (isBr(end)) line.push(end!);
     const before = previousNonBlank(label);
-    if (before?.nodeType === 1 && (before as Element).tagName.toUpperCase() === 'BR' && !previousNonBlank(before)) line.push(before);
+    if (isBr(before) && !previousNonBlank(before!)) line.push(before!);
     log('text', label.parentElement ?? label, `a server's ${textOf(label).toLowerCase()} notice`);
     for (const node of line) node.remove();
   }
 }
+
+const isBr = (node: ChildNode | null): boolean => node?.nodeType === 1 && (node as Element).tagName.toUpperCase() === 'BR';
 
 /** The sibling before `node`, passing over whitespace. */
 function previousNonBlank(node: ChildNode): ChildNode | null {

@@ -107,6 +107,17 @@ export const childrenOf = (el: Element): Element[] => listOf(el.children);
  * jsdom, Array.from over the live getElementsByTagName('*') collection is quadratic (each index access walks
  * again), which made one large page take minutes; the walk is linear in every DOM (browsers, jsdom, linkedom).
  */
+/** Whether the page declares `el` as the article's body: its itemprop holds "articleBody" (microdata, any case). */
+export const isDeclaredBody = (el: Element): boolean => /(^|\s)articlebody(\s|$)/i.test(el.getAttribute('itemprop') ?? '');
+
+/**
+ * The elements under `root` that the page declares as the article's body. A walk: attribute selectors are slow in
+ * jsdom's engine (9 ms a page even without the i flag), and a walk finds the few [itemprop] elements in 1 ms.
+ */
+export function declaredBodies(root: Element): Element[] {
+  return allElements(root).filter(isDeclaredBody);
+}
+
 export function allElements(root: Element | Document): Element[] {
   const out: Element[] = [];
   let el: Element | null = root.firstElementChild;

@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { allElements, byTag, childrenOf, cutFrom, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
+import { allElements, byTag, childrenOf, cutFrom, declaredBodies, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
@@ -397,7 +397,7 @@ function proseWitness(
  */
 function declaredBodyLeftOut(document: Document, keptText: string): Witness | null {
   let best: { box: Element; paragraphs: Paragraph[]; words: number } | null = null;
-  for (const box of Array.from(document.querySelectorAll('[itemprop="articleBody"]'))) {
+  for (const box of declaredBodies(document.body)) {
     if (inComments(box)) continue;
     const paragraphs = runningText(box);
     const words = sumWords(paragraphs);
