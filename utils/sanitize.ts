@@ -217,7 +217,8 @@ export function plainText(value: string | null | undefined): string {
     .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
     // A "<" starts markup only before a letter, "/", "!" or "?" (as an HTML parser reads it): "5 < 6" is text.
     .replace(/<[a-z/!?][^>]*(>|$)/gi, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    // Control characters, and soft hyphens (hyphenation hints inside words, not letters).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u00ad]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

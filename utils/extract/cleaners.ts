@@ -781,6 +781,20 @@ export function removeRepeatedHeadline(root: Element, title: string): void {
 export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*\)\s*$/;
 
 /**
+ * Soft hyphens (&shy;) mark where a word may break in the site's own column: hints, not letters. The reader's text
+ * holds its words whole, so what is searched, copied, counted, read aloud and translated is "Mittelalter", not
+ * "Mit\u00adtel\u00adal\u00adter" (justified text is hyphenated by the article's language: reader.css).
+ */
+export function joinSoftHyphenatedWords(root: Element): void {
+  if (!root.textContent?.includes('\u00ad')) return;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.includes('\u00ad')) node.nodeValue = text.replace(/\u00ad/g, '');
+  }
+}
+
+/**
  * Desk codes stay, the same way on every site: as a small line of their own after the last paragraph
  * (Merdeka puts the code inside the last <p>, Detik in a <strong> of its own).
  */

@@ -1,7 +1,8 @@
 /** Small DOM helpers shared by the extraction modules. Pure: they only read and edit the nodes they are given. */
 
+/** Runs of white space as one space, and no soft hyphens (hyphenation hints inside words: see joinSoftHyphenatedWords). */
 export const normalizeSpace = (s: string | null | undefined): string =>
-  (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').replace(/\u00ad/g, '').trim();
 
 export const textOf = (el: Element | null | undefined): string => normalizeSpace(el?.textContent);
 

@@ -17,7 +17,7 @@ import { findRule, type SiteRule } from './sites';
 import { BYLINE_PREFIX, bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  holdsProse, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
+  holdsProse, joinSoftHyphenatedWords, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -501,6 +501,7 @@ function finish(
   dropBylineLines(content, byline);
   restoreFragmentLinks(content, [url, base]);
   normalizeDeskCode(content);
+  joinSoftHyphenatedWords(content);
 
   const textContent = normalizeSpace(content.textContent);
   const words = wordCount(textContent);
