@@ -33,6 +33,25 @@ describe('findStandfirst', () => {
     expect(findStandfirst(page(`<p class="lead">${BODY[0]}</p>`).doc, page('').content, null)).toBeNull();
   });
 
+  it('asks a box of blocks block by block, so a kicker is not run into the standfirst', () => {
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    expect(findStandfirst(page(`<div class="lead"><p class="kicker">Winter swimming</p><p>${dek}</p></div>`).doc, page('').content, null)).toBe(dek);
+    // An empty paragraph is no block of its own: the list under it is the standfirst.
+    expect(findStandfirst(page(`<div class="teaser-text"><p></p><ul><li>${dek}</li></ul></div>`).doc, page('').content, null)).toBe(dek);
+  });
+
+  it('never takes the headline repeated in a story box for the standfirst', () => {
+    const headline = 'The harbour baths will stay open all through the winter';
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    const box = `<div class="story-summary"><p class="category"><a href="/local">Local</a></p><h2>${headline}</h2><p class="dek">${dek}</p></div>`;
+    const { doc, content } = page(box);
+    doc.querySelector('h1')!.textContent = headline;
+    expect(findStandfirst(doc, content, null)).toBe(dek);
+    // A logo may be the page's only <h1>: the headline is known from the metadata too.
+    doc.querySelector('h1')!.textContent = 'The Harbour Gazette';
+    expect(findStandfirst(doc, content, null, headline)).toBe(dek);
+  });
+
   it('never looks after the body’s start or before the headline', () => {
     const teaser = 'Read our guide to the city’s other outdoor pools, from the lido in the park to the river baths.';
     expect(findStandfirst(page('', `<p class="summary">${teaser}</p>`).doc, page('').content, null)).toBeNull();

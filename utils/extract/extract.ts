@@ -451,7 +451,7 @@ function largestSiblingGroup(paragraphs: readonly Paragraph[]): number {
 
 /** The standfirst under the headline, when Readability left it out, above the body (standfirst.ts). */
 function giveBackStandfirst(document: Document, chosen: Candidate, meta: PageMetadata, note: (stage: string, detail: string) => void): void {
-  const lead = findStandfirst(document, chosen.content, meta.excerpt);
+  const lead = findStandfirst(document, chosen.content, meta.excerpt, meta.title);
   if (!lead) return;
   const p = chosen.content.ownerDocument.createElement('p');
   p.textContent = lead;

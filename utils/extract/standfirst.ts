@@ -20,7 +20,7 @@ const NAME_LEVELS = 2;
  * The page's standfirst as plain text, when it stands between the headline and the start of the body Readability
  * found, is named as one (or says what the page's description says), and is not in the body already; else null.
  */
-export function findStandfirst(page: Document, content: Element, description: string | null): string | null {
+export function findStandfirst(page: Document, content: Element, description: string | null, title: string | null = null): string | null {
   const body = page.body;
   if (!body) return null;
   const kept = normalizeSpace(content.textContent);
@@ -29,6 +29,8 @@ export function findStandfirst(page: Document, content: Element, description: st
   const headline = headlineBefore(page, start);
   if (!headline) return null;
   const said = description ? normalizeSpace(description) : '';
+  // The headline as the page's <h1> and its metadata say it (a logo may be the only <h1>).
+  const headlines = new Set([normalizeSpace(headline.textContent), normalizeSpace(title)]);
   const walker = page.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = headline;
   for (let node = walker.nextNode() as Element | null; node && node !== start; node = walker.nextNode() as Element | null) {
@@ -39,11 +41,25 @@ export function findStandfirst(page: Document, content: Element, description: st
     if (words < LEAST_WORDS || words > MOST_WORDS) continue;
     // The innermost box that holds the whole text: its parent would hold the same words and be asked again.
     if (node.firstElementChild && normalizeSpace(node.firstElementChild.textContent) === text && node.children.length === 1) continue;
-    // Already in the body, a line of links, in a list, a caption or a form, or the byline.
-    if (kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node)) continue;
+    // A box of blocks (a kicker over the lead) is asked block by block: its text would run them together.
+    if (blocksIn(node) > 1) continue;
+    // The headline again (a story box repeats it under its kicker), already in the body, a line of links, in a
+    // list, a caption or a form, or the byline.
+    if (headlines.has(text) || kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node)) continue;
     if (namedStandfirst(node) || (saysTheDescription(text, said) && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? ''))) return text;
   }
   return null;
+}
+
+const BLOCK_TAGS = /^(P|DIV|H[1-6]|UL|OL|BLOCKQUOTE|FIGURE|SECTION|HEADER)$/;
+
+/** How many of the element's children are blocks with words in them. */
+function blocksIn(el: Element): number {
+  let blocks = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (BLOCK_TAGS.test(child.tagName.toUpperCase()) && /[\p{L}\p{N}]/u.test(child.textContent ?? '')) blocks++;
+  }
+  return blocks;
 }
 
 /** The block opens as the page's description does, or the description opens as the block (one is cut short). */
