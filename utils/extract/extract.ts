@@ -17,7 +17,7 @@ import { findRule, type SiteRule } from './sites';
 import { BYLINE_PREFIX, bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  holdsProse, joinSoftHyphenatedWords, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
+  classWords, holdsProse, joinSoftHyphenatedWords, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -363,6 +363,9 @@ function proseWitness(
     if (!declared) {
       const found = sumWords(runningText(c.content));
       if (found < LEFT_OUT_WORDS || found < kept * LEFT_OUT_FACTOR) return false;
+      // Never less text than the pick: another part of the article (a gallery's blurbs, each in a box of its
+      // own) is no reason to drop the part Readability found.
+      if (chosen && c.words < chosen.words) return false;
     }
     const text = normalizeSpace(c.content.textContent);
     return sumWords(wanted.filter((p) => text.includes(p.text))) >= wantedWords * GIVEN_BACK;
@@ -436,17 +439,68 @@ function inComments(el: Element): boolean {
   return false;
 }
 
-/** In readers' comments, a navigation, an aside or a footer: prose, but never the article's. */
+/** Class words of a cookie or privacy consent dialog ("sp-dsgvo-privacy-popup", "cmp-container", "onetrust-banner"). */
+const CONSENT_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'dsgvo', 'rgpd', 'cmp', 'onetrust', 'usercentrics', 'didomi', 'cookiebot']);
+
+/** In readers' comments, a navigation, an aside, a footer or a consent dialog: prose, but never the article's. */
 function inSideParts(el: Element): boolean {
-  for (let at: Element | null = el; at; at = at.parentElement) if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
+    if ((at.hasAttribute('class') || at.hasAttribute('id')) && classWords(at).some((w) => CONSENT_WORDS.has(w))) return true;
+  }
   return inComments(el);
 }
 
-/** The words of the largest group of `paragraphs` that share one parent. */
+/**
+ * The words of the largest group of `paragraphs` that stand together: in one parent, or each in plain boxes of
+ * its own under one parent (a CMS that builds a text from blocks wraps every block in a box, a content box and a
+ * text field). A teaser's blurb stands in its card, which adds a linked title or a picture.
+ */
 function largestSiblingGroup(paragraphs: readonly Paragraph[]): number {
   const byParent = new Map<Element | null, number>();
-  for (const p of paragraphs) byParent.set(p.el.parentElement, (byParent.get(p.el.parentElement) ?? 0) + p.words);
+  const standsIn = plainBoxes(paragraphs);
+  for (const p of paragraphs) {
+    const parent = standsIn(p.el).parentElement;
+    byParent.set(parent, (byParent.get(parent) ?? 0) + p.words);
+  }
   return Math.max(0, ...byParent.values());
+}
+
+/** A box around paragraphs stays plain while it adds at most this many characters of its own (a short heading). */
+const PLAIN_BOX_OWN_CHARS = 40;
+const LINKS_AND_PICTURES = ['a', 'img', 'picture', 'video'] as const;
+
+/**
+ * For each of `paragraphs`, the outermost box that holds it and nothing else but more of `paragraphs` and a few
+ * characters: no link, no picture, no longer text of its own.
+ */
+function plainBoxes(paragraphs: readonly Paragraph[]): (el: Element) => Element {
+  // What the paragraphs bring to each box around them: characters, and links and pictures inside them.
+  const chars = new Map<Element, number>();
+  const media = new Map<Element, number>();
+  for (const p of paragraphs) {
+    const own = LINKS_AND_PICTURES.reduce((n, tag) => n + p.el.getElementsByTagName(tag).length, 0);
+    for (let at = p.el.parentElement; at; at = at.parentElement) {
+      chars.set(at, (chars.get(at) ?? 0) + p.text.length);
+      media.set(at, (media.get(at) ?? 0) + own);
+    }
+  }
+  const plain = new Map<Element, boolean>();
+  const isPlain = (box: Element): boolean => {
+    let known = plain.get(box);
+    if (known === undefined) {
+      const ownChars = normalizeSpace(box.textContent).length - (chars.get(box) ?? 0);
+      const ownMedia = LINKS_AND_PICTURES.reduce((n, tag) => n + box.getElementsByTagName(tag).length, 0) - (media.get(box) ?? 0);
+      known = ownChars <= PLAIN_BOX_OWN_CHARS && ownMedia <= 0;
+      plain.set(box, known);
+    }
+    return known;
+  };
+  return (el) => {
+    let at = el;
+    while (at.parentElement && at.parentElement.tagName.toUpperCase() !== 'BODY' && isPlain(at.parentElement)) at = at.parentElement;
+    return at;
+  };
 }
 
 /** The standfirst under the headline, when Readability left it out, above the body (standfirst.ts). */
