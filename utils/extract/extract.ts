@@ -28,6 +28,7 @@ import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
 import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
 import { removeClutterLines } from './sites/kit';
 import { findStandfirst } from './standfirst';
+import { ingredientsLeftOut } from './recipe';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
 const USER_RULE_BASE: SiteRule = { id: 'user', name: 'user', hosts: [], body: [], examples: { articles: [], notArticles: [] } };
@@ -111,6 +112,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
       // Asked also when Readability found nothing: the article may sit where it removes everything (an <aside>,
       // a <noscript> parsed as markup).
       chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
+      if (chosen) giveBackIngredients(document, chosen, base, log, note);
       if (chosen) giveBackStandfirst(document, chosen, meta, note);
     }
   }
@@ -512,6 +514,33 @@ function giveBackStandfirst(document: Document, chosen: Candidate, meta: PageMet
   chosen.content.prepend(p);
   chosen.words += wordCount(lead);
   note('standfirst', `given back above the body: "${lead.split(' ').slice(0, 8).join(' ')}…"`);
+}
+
+/**
+ * The recipe's ingredients, when Readability took the method without them: the page's own list, above the
+ * method (recipe.ts). Its pictures (check marks, icons) and controls (portions, shopping list) stay behind.
+ */
+function giveBackIngredients(document: Document, chosen: Candidate, base: string, log: RemovalLog, note: (stage: string, detail: string) => void): void {
+  const box = ingredientsLeftOut(document, chosen.content);
+  if (!box) return;
+  const list = chosen.content.ownerDocument.importNode(box, true) as Element;
+  for (const tag of ['img', 'picture', 'svg', 'video'] as const) for (const el of byTag(list, tag)) el.remove();
+  // A field to scale the portions takes its short line with it ("für [4] Portionen umrechnen"); a tick box
+  // beside an ingredient, or a button, goes alone.
+  for (const tag of ['input', 'select', 'button', 'textarea'] as const) {
+    for (const control of byTag(list, tag)) {
+      const type = (control.getAttribute('type') ?? '').toLowerCase();
+      let line: Element = control;
+      const scales = tag === 'select' || (tag === 'input' && !['checkbox', 'radio', 'hidden'].includes(type));
+      while (scales && line.parentElement && line.parentElement !== list && textOf(line.parentElement).length <= 40) line = line.parentElement;
+      line.remove();
+    }
+  }
+  removePageControls(list, log);
+  absolutizeUrls(list, base);
+  chosen.content.prepend(list);
+  chosen.words += wordCount(list.textContent ?? '');
+  note('recipe', `the ingredients given back above the method: "${firstWords(list)}"`);
 }
 
 /** The innermost element that holds at least `least` words of `paragraphs` (found by walking up from the longest). */

@@ -66,6 +66,16 @@ export function readJsonLd(doc: Document): Json[] {
   return out;
 }
 
+/**
+ * The ingredients of the recipe the page declares (JSON-LD Recipe: recipeIngredient, or the older ingredients),
+ * as the page states them; empty when it declares none.
+ */
+export function recipeIngredients(doc: Document): string[] {
+  const recipe = readJsonLd(doc).find((o) => typesOf(o).includes('recipe'));
+  const list = recipe?.recipeIngredient ?? recipe?.ingredients;
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && !!x.trim()) : [];
+}
+
 export function findArticleLd(doc: Document): Json | null {
   return readJsonLd(doc).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ?? null;
 }
