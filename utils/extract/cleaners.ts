@@ -150,6 +150,17 @@ const STRONG_CLUTTER_WORDS = new Set([
   'trending', 'popular', 'mostread', 'populer', 'terpopuler', 'terkait', 'rekomendasi', 'baca', 'bacajuga', 'lihatjuga',
 ]);
 
+/** Class and id words of a cookie or privacy consent notice ("eu-cookie-law", "sp-dsgvo-privacy-popup", "cmp-banner"). */
+const CONSENT_WORDS: ReadonlySet<string> = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'dsgvo', 'rgpd', 'cmp', 'onetrust', 'usercentrics', 'didomi', 'cookiebot']);
+/** Quick reject: a class/id string with none of them anywhere needs no splitting. */
+const CONSENT_SUBSTRING = new RegExp([...CONSENT_WORDS].join('|'), 'i');
+
+/** Named for a cookie or privacy consent notice. */
+export function isConsentBox(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return CONSENT_SUBSTRING.test(names) && classWords(el).some((w) => CONSENT_WORDS.has(w));
+}
+
 /** A picture (not an icon) with a line of text about it: a figure, whatever the markup calls it. */
 function holdsCaptionedPicture(el: Element): boolean {
   const img = el.getElementsByTagName('img')[0];

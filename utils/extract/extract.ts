@@ -17,7 +17,7 @@ import { findRule, type SiteRule } from './sites';
 import { BYLINE_PREFIX, bylineFromMarkup, cleanByline, findArticleLd, readMetadata, type PageMetadata } from './metadata';
 import { absolutizeUrls, baseUrlOf, resolveLazyImages } from './images';
 import {
-  classWords, holdsProse, joinSoftHyphenatedWords, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
+  holdsProse, isConsentBox, joinSoftHyphenatedWords, markFurniture, normalizeDeskCode, removeClutterText, removeFurniture, removeMarked, removePageControls, removeRepeatedHeadline, removeServerNotices,
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
@@ -108,6 +108,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
+    if (chosen && isNoticePick(chosen.content)) chosen = askAgainWithoutNotices(document, base, rule, userRule, log, note) ?? chosen;
     if (!userRule?.body) {
       // Asked also when Readability found nothing: the article may sit where it removes everything (an <aside>,
       // a <noscript> parsed as markup).
@@ -441,14 +442,49 @@ function inComments(el: Element): boolean {
   return false;
 }
 
-/** Class words of a cookie or privacy consent dialog ("sp-dsgvo-privacy-popup", "cmp-container", "onetrust-banner"). */
-const CONSENT_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'dsgvo', 'rgpd', 'cmp', 'onetrust', 'usercentrics', 'didomi', 'cookiebot']);
+/** A notice or form holding more than this share of the page's text is the page's frame (a form around it all). */
+const NOTICE_MOST = 0.3;
+
+/** The outermost elements under `root` that are `what`. */
+function outermost(root: Element, what: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (const el of allElements(root)) if (what(el) && !found.some((box) => box.contains(el))) found.push(el);
+  return found;
+}
+
+/** Readability took a cookie or privacy notice: nearly all the text of its pick stands in boxes named for one. */
+function isNoticePick(content: Element): boolean {
+  const all = textOf(content).length;
+  const inNotices = outermost(content, isConsentBox).reduce((n, box) => n + textOf(box).length, 0);
+  return all > 0 && inNotices >= all * 0.8;
+}
+
+/** A form of fields (a comment form, a box to follow the blog), not a form around the page's text. */
+const isFieldForm = (el: Element): boolean => el.tagName.toUpperCase() === 'FORM' && !holdsProse(el);
+
+/**
+ * A cookie notice outweighs a short post (three lines of dialogue on a blog), and the cleaners' floor would give
+ * it back as the article: Readability is asked once more, on a copy of the page without its consent notices and
+ * its forms of fields (a comment form, a box to follow the blog: the next things it would take). Null when it
+ * finds nothing else, or only another notice.
+ */
+function askAgainWithoutNotices(
+  document: Document, base: string, rule: SiteRule | null, userRule: ExtractOptions['userRule'], log: RemovalLog,
+  note: (stage: string, detail: string) => void,
+): Candidate | null {
+  note('notice', "Readability took a cookie or privacy notice: asked again without the page's notices and forms of fields");
+  const work = copyOfPage(document);
+  const page = textOf(work.body).length;
+  for (const box of outermost(work.body, (el) => isConsentBox(el) || isFieldForm(el))) if (textOf(box).length < page * NOTICE_MOST) box.remove();
+  const again = genericCandidate(work, base, rule, userRule, log, note);
+  return again && !isNoticePick(again.content) ? again : null;
+}
 
 /** In readers' comments, a navigation, an aside, a footer or a consent dialog: prose, but never the article's. */
 function inSideParts(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
     if (SIDE_TAGS.has(at.tagName.toUpperCase())) return true;
-    if ((at.hasAttribute('class') || at.hasAttribute('id')) && classWords(at).some((w) => CONSENT_WORDS.has(w))) return true;
+    if (isConsentBox(at)) return true;
   }
   return inComments(el);
 }
