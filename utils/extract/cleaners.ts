@@ -797,7 +797,6 @@ export const DESK_CODE = /\s*\(\s*[A-Za-z]{2,6}(?:\s*\/\s*[A-Za-z]{2,6}){1,3}\s*
  * "Mit\u00adtel\u00adal\u00adter" (justified text is hyphenated by the article's language: reader.css).
  */
 export function joinSoftHyphenatedWords(root: Element): void {
-  if (!root.textContent?.includes('\u00ad')) return;
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';

@@ -108,7 +108,7 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
   } else {
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
-    if (chosen && isNoticePick(chosen.content)) chosen = askAgainWithoutNotices(document, base, rule, userRule, log, note) ?? chosen;
+    if (chosen && chosen.words <= NOTICE_MOST_WORDS && isNoticePick(chosen.content)) chosen = askAgainWithoutNotices(document, base, rule, userRule, log, note) ?? chosen;
     if (!userRule?.body) {
       // Asked also when Readability found nothing: the article may sit where it removes everything (an <aside>,
       // a <noscript> parsed as markup).
@@ -442,6 +442,8 @@ function inComments(el: Element): boolean {
   return false;
 }
 
+/** A pick longer than this many words is no cookie notice (and is not walked to find out). */
+const NOTICE_MOST_WORDS = 300;
 /** A notice or form holding more than this share of the page's text is the page's frame (a form around it all). */
 const NOTICE_MOST = 0.3;
 
@@ -620,9 +622,11 @@ function finish(
   dropBylineLines(content, byline);
   restoreFragmentLinks(content, [url, base]);
   normalizeDeskCode(content);
-  joinSoftHyphenatedWords(content);
+  // One read of the text serves both: normalizeSpace drops soft hyphens, so it is the same before and after.
+  const rawText = content.textContent ?? '';
+  if (rawText.includes('\u00ad')) joinSoftHyphenatedWords(content);
 
-  const textContent = normalizeSpace(content.textContent);
+  const textContent = normalizeSpace(rawText);
   const words = wordCount(textContent);
   if (gate) {
     const least = narrowed || meta.declaresArticle ? MIN_WORDS / 2 : MIN_WORDS;
