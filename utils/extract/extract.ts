@@ -509,6 +509,7 @@ function largestSiblingGroup(paragraphs: readonly Paragraph[]): number {
 /** A box around paragraphs stays plain while it adds at most this many characters of its own (a short heading). */
 const PLAIN_BOX_OWN_CHARS = 40;
 const LINKS_AND_PICTURES = ['a', 'img', 'picture', 'video'] as const;
+const linksAndPicturesIn = (el: Element): number => LINKS_AND_PICTURES.reduce((n, tag) => n + el.getElementsByTagName(tag).length, 0);
 
 /**
  * For each of `paragraphs`, the outermost box that holds it and nothing else but more of `paragraphs` and a few
@@ -519,7 +520,7 @@ function plainBoxes(paragraphs: readonly Paragraph[]): (el: Element) => Element 
   const chars = new Map<Element, number>();
   const media = new Map<Element, number>();
   for (const p of paragraphs) {
-    const own = LINKS_AND_PICTURES.reduce((n, tag) => n + p.el.getElementsByTagName(tag).length, 0);
+    const own = linksAndPicturesIn(p.el);
     for (let at = p.el.parentElement; at; at = at.parentElement) {
       chars.set(at, (chars.get(at) ?? 0) + p.text.length);
       media.set(at, (media.get(at) ?? 0) + own);
@@ -530,7 +531,7 @@ function plainBoxes(paragraphs: readonly Paragraph[]): (el: Element) => Element 
     let known = plain.get(box);
     if (known === undefined) {
       const ownChars = normalizeSpace(box.textContent).length - (chars.get(box) ?? 0);
-      const ownMedia = LINKS_AND_PICTURES.reduce((n, tag) => n + box.getElementsByTagName(tag).length, 0) - (media.get(box) ?? 0);
+      const ownMedia = linksAndPicturesIn(box) - (media.get(box) ?? 0);
       known = ownChars <= PLAIN_BOX_OWN_CHARS && ownMedia <= 0;
       plain.set(box, known);
     }

@@ -20,7 +20,7 @@ const CHARS_PER_INGREDIENT = 120;
 const NOT_IN = /^(NAV|ASIDE|FOOTER|HEADER|FORM|SCRIPT|TEMPLATE)$/;
 /** Where an ingredient line sits: a list item, a table row, or a box the site names for it. */
 const ROW_TAGS = new Set(['LI', 'TR']);
-const ROW_NAME = /ingredient|zutat|ingredien|składnik|ingrediënt/i;
+const ROW_NAME = /ingredien|ingrediënt|zutat|składnik/i;
 
 /** Letters and digits only, lower-cased: "125 g Mehl" and a row's "125 g" | "Mehl" compare alike. */
 const key = (text: string | null | undefined): string => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -50,10 +50,14 @@ export function ingredientsLeftOut(page: Document, content: Element): Element | 
 
   let box = commonAncestor(matched);
   if (!box || box === page.body) return null;
-  for (let up = box.parentElement; up && up !== page.body && normalizeSpace(up.textContent).length - normalizeSpace(box.textContent).length <= AROUND_CHARS; up = up.parentElement) {
+  let chars = normalizeSpace(box.textContent).length;
+  for (let up = box.parentElement; up && up !== page.body; up = up.parentElement) {
+    const upChars = normalizeSpace(up.textContent).length;
+    if (upChars - chars > AROUND_CHARS) break;
     box = up;
+    chars = upChars;
   }
-  if (normalizeSpace(box.textContent).length > ingredients.length * CHARS_PER_INGREDIENT + 400) return null;
+  if (chars > ingredients.length * CHARS_PER_INGREDIENT + 400) return null;
   for (let at: Element | null = box; at; at = at.parentElement) if (NOT_IN.test(at.tagName.toUpperCase())) return null;
   return box;
 }
