@@ -20,6 +20,13 @@ describe('tokens', () => {
     expect(tokenize(' … ')).toEqual([]);
   });
 
+  it('read a word broken by soft hyphens as the one word a reader sees', () => {
+    expect(tokenize('im Mit\u00adtel\u00adal\u00adter')).toEqual(['im', 'mittelalter']);
+    expect(bagOfWords('im Mittelalter', 'im Mit\u00adtel\u00adal\u00adter').f1).toBe(1);
+    expect(countSnippets('Werkzeugtypen und ihre Laufzeiten', ['erk\u00adzeug\u00adty\u00adpen und'], [])).toEqual({ tp: 1, fn: 0, fp: 0, tn: 0 });
+    expect(countSnippets('Werk\u00adzeug\u00adty\u00adpen und', ['Werkzeugtypen und'], [])).toEqual({ tp: 1, fn: 0, fp: 0, tn: 0 });
+  });
+
   it('score a bag of words with multiset overlap', () => {
     // out: a a b c (4), gold: a b b d (4); overlap = min(2,1) a + min(1,2) b = 2
     const s = bagOfWords('a a b c', 'a b b d');

@@ -5,9 +5,15 @@
 
 // --- tokens ------------------------------------------------------------------------------------------------------
 
+/**
+ * Text as a reader reads it: without soft hyphens (U+00AD), which a browser shows only where it breaks a line.
+ * "Mit\u00adtel\u00adal\u00adter" is the word "Mittelalter" on the page, whether an output keeps the marks or drops them.
+ */
+const asRead = (text: string): string => (text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text);
+
 /** Lower-cased word tokens: runs of letters and digits in any script (punctuation and markup signs drop out). */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return asRead(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function countTokens(tokens: readonly string[]): Map<string, number> {
@@ -92,8 +98,11 @@ export function firstAbsentSpan(from: string, within: string, minTokens = 4): st
 /** tests/eval_common.py MAX_CHUNKS: at most this many snippets a side, so no one page dominates the scores. */
 export const MAX_CHUNKS = 6;
 
-/** eval_common.norm: runs of white space to one space, trimmed. Case is kept (the match is case-sensitive). */
-export const normWs = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/**
+ * eval_common.norm: runs of white space to one space, trimmed. Case is kept (the match is case-sensitive). Soft
+ * hyphens go too (see asRead): a snippet copied from the page with them is the same words as an output without.
+ */
+export const normWs = (text: string): string => asRead(text).replace(/\s+/g, ' ').trim();
 
 export interface Confusion {
   tp: number;
