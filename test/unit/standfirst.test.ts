@@ -52,9 +52,56 @@ describe('findStandfirst', () => {
     expect(findStandfirst(doc, content, null, headline)).toBe(dek);
   });
 
+  it('finds where the body starts when the page parts its paragraphs with <br><br> (Readability makes them <p>s)', () => {
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    const doc = document.implementation.createHTMLDocument('');
+    doc.body.innerHTML = `<main><article><h1>Harbour baths stay open all winter</h1><div class="teaser-text"><p>${dek}</p></div><div class="body"><p>${BODY.join('<br><br>')}</p></div></article></main>`;
+    expect(findStandfirst(doc, page('').content, null)).toBe(dek);
+  });
+
   it('never looks after the body’s start or before the headline', () => {
     const teaser = 'Read our guide to the city’s other outdoor pools, from the lido in the park to the river baths.';
     expect(findStandfirst(page('', `<p class="summary">${teaser}</p>`).doc, page('').content, null)).toBeNull();
+  });
+});
+
+describe('findStandfirst, a standfirst marked only by its place', () => {
+  const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+
+  it('gives back the first paragraph or subheading under the headline when it reads as a sentence', () => {
+    expect(findStandfirst(page(`<p>${dek}</p>`).doc, page('').content, null)).toBe(dek);
+    expect(findStandfirst(page(`<header><h2>${dek}</h2></header>`).doc, page('').content, null)).toBe(dek);
+    expect(findStandfirst(page(`<h2>«${dek}»</h2>`).doc, page('').content, null)).toBe(`«${dek}»`);
+    // A subtitle right under the headline needs no full stop; a line of words elsewhere does.
+    const subtitle = 'In the harbour town the council finds the money to heat the water';
+    expect(findStandfirst(page(`<h2>${subtitle}</h2>`).doc, page('').content, null)).toBe(subtitle);
+    expect(findStandfirst(page(`<div class="kicker">Local</div><h2>${subtitle}</h2>`).doc, page('').content, null)).toBeNull();
+  });
+
+  it('gives way to a standfirst named as one further on, and never looks past a picture outside the headline\'s box', () => {
+    const other = 'The council meets again on Tuesday, and a vote on the budget is expected before the summer.';
+    expect(findStandfirst(page(`<p>${other}</p><p class="dek">${dek}</p>`).doc, page('').content, null)).toBe(dek);
+    const layout = (between: string): Document => {
+      const doc = document.implementation.createHTMLDocument('');
+      doc.body.innerHTML = `<main><div class="top"><div class="head"><h1>Harbour baths stay open all winter</h1></div></div>${between}<div class="facts"><div><p>${dek}</p></div></div><div class="body">${BODY.map((p) => `<p>${p}</p>`).join('')}</div></main>`;
+      return doc;
+    };
+    // Only a date between them: the standfirst, however the boxes nest.
+    expect(findStandfirst(layout('<div class="date">Published 24 October</div>'), page('').content, null)).toBe(dek);
+    // A banner picture between them: the block further on is the picture's, or a box of facts.
+    expect(findStandfirst(layout('<div class="banner"><img src="/a.jpg" alt=""></div>'), page('').content, null)).toBeNull();
+  });
+
+  it('leaves a line of keywords, a caption, a box with a picture and any paragraph after the first', () => {
+    expect(findStandfirst(page('<p>Harbour baths, winter swimming, heating costs, city council, petitions, water temperature</p>').doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<p class="image-credit">${dek}</p>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<div><img src="/a.jpg" alt=""><p>${dek}</p></div>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<p><img src="/a.jpg" alt="">${dek}</p>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<div style="visibility: hidden;"><p>${dek}</p></div>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page(`<p class="dek" hidden>${dek}</p>`).doc, page('').content, null)).toBeNull();
+    expect(findStandfirst(page('<p>Pictures that move you and words that grip you: try our tools for free today!</p>').doc, page('').content, null)).toBeNull();
+    const first = 'Winter swimming, heating costs and the council vote, in pictures and numbers';
+    expect(findStandfirst(page(`<p>${first}</p><p>${dek}</p>`).doc, page('').content, null)).toBeNull();
   });
 });
 

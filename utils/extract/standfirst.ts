@@ -33,9 +33,17 @@ export function findStandfirst(page: Document, content: Element, description: st
   const headlines = new Set([normalizeSpace(headline.textContent), normalizeSpace(title)]);
   const walker = page.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = headline;
+  // Only the first paragraph under the headline may be the standfirst without a name for it: later ones are
+  // whatever else a page puts there (a caption, a box of facts). One named as the standfirst further on wins.
+  let unnamedAsked = false;
+  let unnamed: string | null = null;
+  // Whether a picture stands between the headline and the block: then the block may be the picture's text.
+  let pictureBefore = false;
   for (let node = walker.nextNode() as Element | null; node && node !== start; node = walker.nextNode() as Element | null) {
     if (node.contains(start)) continue;
-    if (!/^(P|DIV|H2|H3|SPAN|STRONG)$/.test(node.tagName.toUpperCase())) continue;
+    const tag = node.tagName.toUpperCase();
+    if (PICTURE_TAGS.test(tag)) pictureBefore = true;
+    if (!/^(P|DIV|H2|H3|SPAN|STRONG)$/.test(tag)) continue;
     const text = normalizeSpace(node.textContent);
     const words = wordCount(text);
     if (words < LEAST_WORDS || words > MOST_WORDS) continue;
@@ -45,10 +53,14 @@ export function findStandfirst(page: Document, content: Element, description: st
     if (blocksIn(node) > 1) continue;
     // The headline again (a story box repeats it under its kicker), already in the body, a line of links, in a
     // list, a caption or a form, or the byline.
-    if (headlines.has(text) || kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node)) continue;
+    if (headlines.has(text) || kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node) || hiddenFromReader(node)) continue;
     if (namedStandfirst(node) || (saysTheDescription(text, said) && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? ''))) return text;
+    if (!unnamedAsked && UNNAMED_TAGS.test(tag)) {
+      unnamedAsked = true;
+      if (isUnnamedStandfirst(node, text, headline, pictureBefore)) unnamed = text;
+    }
   }
-  return null;
+  return unnamed;
 }
 
 const BLOCK_TAGS = /^(P|DIV|H[1-6]|UL|OL|BLOCKQUOTE|FIGURE|SECTION|HEADER)$/;
@@ -67,11 +79,17 @@ function saysTheDescription(text: string, description: string): boolean {
   return description.length > 40 && (description.startsWith(text.slice(0, 60)) || text.startsWith(description.slice(0, 60)));
 }
 
-/** The element of the page whose text is the body's first real paragraph. */
-function firstParagraphOnPage(page: Document, content: Element): Element | null {
+/** The element of the page whose text is the body's first real paragraph (where Readability's pick starts). */
+export function firstParagraphOnPage(page: Document, content: Element): Element | null {
   const first = byTag(content, 'p').map((p) => normalizeSpace(p.textContent)).find((t) => wordCount(t) >= LEAST_WORDS);
   if (!first) return null;
-  return byTag(page.body, 'p').find((p) => normalizeSpace(p.textContent) === first) ?? null;
+  // The page's paragraph may hold more: Readability makes paragraphs of lines a page parts with <br><br>.
+  return (
+    byTag(page.body, 'p').find((p) => {
+      const text = normalizeSpace(p.textContent);
+      return text === first || (text.length > first.length && text.includes(first));
+    }) ?? null
+  );
 }
 
 /** The last <h1> before `start` in the page (the headline the standfirst stands under). */
@@ -99,6 +117,51 @@ function namedStandfirst(el: Element): boolean {
   }
   return false;
 }
+
+const PICTURE_TAGS = /^(IMG|PICTURE|VIDEO|FIGURE)$/;
+/** A standfirst without a name is a paragraph or a subheading. */
+const UNNAMED_TAGS = /^(P|H2)$/;
+/**
+ * It reads as a sentence: it ends as one (a closing quote or bracket may follow the stop). Not with "!" (a call
+ * to try the site's tools) nor ":" (a line that leads into what follows).
+ */
+const ENDS_AS_SENTENCE = /[.?…]["'»«“”’)\]]?$/;
+
+/**
+ * The first paragraph or subheading under the headline, unnamed, standing where a standfirst stands: sites that
+ * mark their standfirst only by its place ("<h2>" under the "<h1>", a "<p>" in the article's header). A sentence
+ * (or the subheading right under the headline), not a label or a line of keywords; never a caption or a box with a
+ * picture, never named as something else.
+ */
+function isUnnamedStandfirst(el: Element, text: string, headline: Element, pictureBefore: boolean): boolean {
+  // A subheading right under the headline is its subtitle, stop or no stop.
+  const subtitle = el.tagName.toUpperCase() === 'H2' && el.previousElementSibling === headline;
+  if (!subtitle && !ENDS_AS_SENTENCE.test(text)) return false;
+  // Right under the headline: in its own box (the article's header, or the box around it), or with nothing but
+  // short lines (a date, a byline) between them; not past a picture, further along the page.
+  if (pictureBefore && !headline.parentElement?.parentElement?.contains(el)) return false;
+  for (let at: Element | null = el, level = 0; at && level <= NAME_LEVELS; level++, at = at.parentElement) {
+    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`;
+    if (PICTURE_BOX.test(names) || NAMED_OTHERWISE.test(names) || CAPTION_NAMES.test(names)) return false;
+  }
+  if (el.closest('figure') || el.querySelector('img, picture, video, figure')) return false;
+  // A picture beside it, not set apart in a figure of its own: the line is the picture's caption.
+  const beside = el.parentElement?.querySelector('img, picture, video');
+  return !beside || !!beside.closest('figure');
+}
+
+/** Names of a caption or a picture's description, which may stand between the headline and the body. */
+const CAPTION_NAMES = /(caption|credit|image|img|photo|picture|foto|bild|legend)/i;
+
+/** Hidden from the reader of the page (by attribute or inline style), itself or a box around it. */
+function hiddenFromReader(el: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(at.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 function inPlaceNotForIt(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) if (NOT_IN.test(at.tagName.toUpperCase())) return true;
