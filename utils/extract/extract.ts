@@ -28,6 +28,7 @@ import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
 import { joinPagesInDocument, joinSectionsOfOneText, laterPagesBeside } from './in-document-pages';
 import { removeClutterLines } from './sites/kit';
 import { findStandfirst } from './standfirst';
+import { ownStoryLeftOut } from './stacked-stories';
 import { ingredientsLeftOut } from './recipe';
 
 /** What a user's body selector narrows with on a site that has no built-in rule. */
@@ -109,10 +110,13 @@ export function explainExtraction(document: Document, { url, userRule, gate = fa
     if (rule) note('narrow', `the ${rule.id} rule's body is not on this page`);
     chosen = genericCandidate(spare ?? copyOfPage(document), base, rule, userRule, log, note);
     if (chosen && chosen.words <= NOTICE_MOST_WORDS && isNoticePick(chosen.content)) chosen = askAgainWithoutNotices(document, base, rule, userRule, log, note) ?? chosen;
+    const ownStory = chosen ? readOwnStory(document, chosen, meta, base, log, note) : null;
+    if (ownStory) chosen = ownStory;
     if (!userRule?.body) {
       // Asked also when Readability found nothing: the article may sit where it removes everything (an <aside>,
-      // a <noscript> parsed as markup).
-      chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
+      // a <noscript> parsed as markup). Not once the page's own story was read alone: the prose it leaves out is
+      // the other stories'.
+      if (!ownStory) chosen = proseWitness(document, chosen, base, log, note) ?? chosen;
       if (chosen) giveBackIngredients(document, chosen, base, log, note);
       if (chosen) giveBackStandfirst(document, chosen, meta, note);
     }
@@ -542,6 +546,25 @@ function plainBoxes(paragraphs: readonly Paragraph[]): (el: Element) => Element 
     while (at.parentElement && at.parentElement.tagName.toUpperCase() !== 'BODY' && isPlain(at.parentElement)) at = at.parentElement;
     return at;
   };
+}
+
+/**
+ * The page's own story, when Readability took another one stacked under it (stacked-stories.ts): its box is read
+ * alone, as a site rule's body is.
+ */
+function readOwnStory(
+  document: Document, chosen: Candidate, meta: PageMetadata, base: string, log: RemovalLog, note: (stage: string, detail: string) => void,
+): Candidate | null {
+  const box = ownStoryLeftOut(document, chosen.content, [meta.title, document.title]);
+  if (!box) return null;
+  const work = copyAlone(document, box);
+  const read = work ? genericCandidate(work, base, null, undefined, log, note) : null;
+  if (!read) {
+    note('story', "Readability's pick is another story on the page; the page's own finds no text read alone");
+    return null;
+  }
+  note('story', `Readability's pick is another story on the page (stories stacked as the page scrolls): its own, read alone, stands (${read.words} words)`);
+  return read;
 }
 
 /** The standfirst under the headline, when Readability left it out, above the body (standfirst.ts). */
