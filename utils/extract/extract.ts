@@ -319,7 +319,7 @@ const sumWords = (paragraphs: readonly Paragraph[]): number => paragraphs.reduce
 const THIN_PROSE = 200;
 /** The prose it left out must be at least this many words, and this many times what it kept, to be asked. */
 const LEFT_OUT_WORDS = 150;
-const LEFT_OUT_FACTOR = 2;
+const LEFT_OUT_FACTOR = 1.8;
 /** The box asked holds this share of the prose left out (so it is where the text is, not the whole page). */
 const BOX_SHARE = 0.8;
 /** The box read alone must give back this share of the prose left out. */
