@@ -1,6 +1,6 @@
 /** The text cleaners' patterns, on the inputs that broke them on real pages. */
 import { describe, expect, it } from 'vitest';
-import { isClutterText, removeClutterText } from '@/utils/extract/cleaners';
+import { isClutterText, removeClutterText, removeRepeatedHeadline } from '@/utils/extract/cleaners';
 
 function block(html: string): Element {
   const div = document.createElement('div');
@@ -71,7 +71,9 @@ describe('read-also lines in other languages', () => {
       ['VEA TAMBIÉN: <a href="/x">Nuevo horario del ferry</a>', 'VEA TAMBIÉN: Nuevo horario del ferry'],
       ['Lesen Sie auch: <a href="/x">Die schönsten Höhenwege</a>', 'Lesen Sie auch: Die schönsten Höhenwege'],
       ['À lire aussi : <a href="/x">Le marché du travail</a>', 'À lire aussi : Le marché du travail'],
+      ['<strong>À lire aussi »</strong> <a href="/x">Ballonnements, lourdeurs... Quel est votre profil digestif ?</a>', 'À lire aussi » Ballonnements, lourdeurs... Quel est votre profil digestif ?'],
       ['Zobacz również: <a href="/x">Windows 10 bez Flasha</a>', 'Zobacz również: Windows 10 bez Flasha'],
+      ['<strong>Dowiedz się więcej: <a href="/x">Kto jak głosował ws. unijnych funduszy?</a></strong>', 'Dowiedz się więcej: Kto jak głosował ws. unijnych funduszy?'],
       ['Mira: <a href="/x">Madre se acerca a conocer los motivos</a>', 'Mira: Madre se acerca a conocer los motivos'],
     ]) {
       expect(isClutterText(block(html), text), text).toBe(true);
@@ -135,6 +137,9 @@ describe("a site's calls to follow it, get its app or rate the article", () => {
       'Hier können Sie den Artikel bewerten',
       'Den Artikel mit anderen teilen/diskutieren:',
       'Abonnez-vous à notre chaîne WhatsApp pour ne rien manquer.',
+      'Get the latest news straight to your phone with the VI Consortium app.',
+      'Never miss the latest news by signing up to our newsletter today!',
+      'Empfehlungen aus dem MEIN SCHÖNER GARTEN-Shop',
     ], true);
   });
 
@@ -144,6 +149,8 @@ describe("a site's calls to follow it, get its app or rate the article", () => {
       'The channel on Telegram grew to a million followers within a month, and the police began to watch it.',
       'Follow the river south for two days and you reach the old mission at San Felipe.',
       'Der Artikel gefiel den Lesern, und die Redaktion schrieb eine Fortsetzung.',
+      'Get the latest figures on the phone market from the ministry, which publishes them every month.',
+      'Angebote im Shop des Museums gibt es jetzt auch für Schulklassen, die eine Führung buchen.',
     ], false);
   });
 });
@@ -157,6 +164,8 @@ describe('time stamps and back links', () => {
       ['<a href="/termine/">zurück zur Listenansicht</a>', 'zurück zur Listenansicht'],
       ['<a href="/blog/">← Back to the list</a>', '← Back to the list'],
       ['<a href="/berita/">Kembali ke daftar</a>', 'Kembali ke daftar'],
+      // A "javascript:history.back()" link, which Readability turns into its text.
+      ['zurück', 'zurück'],
     ]) {
       expect(isClutterText(block(html), line), line).toBe(true);
     }
@@ -167,6 +176,9 @@ describe('time stamps and back links', () => {
     table.innerHTML = '<tr><td>Port Albion</td><td>19:49</td></tr>';
     const cell = table.querySelectorAll('td')[1];
     expect(isClutterText(cell, '19:49')).toBe(false);
+    const heading = document.createElement('h3');
+    heading.textContent = 'Back';
+    expect(isClutterText(heading, 'Back'), 'a heading in a list of exercises').toBe(false);
     for (const line of ['Zurück in Berlin, schrieb er das Buch in drei Monaten.', 'Back to the list of demands: the union wants a shorter week.']) {
       expect(isClutterText(block(line), line), line).toBe(false);
     }
@@ -183,6 +195,9 @@ describe('German and French page furniture left in the text', () => {
       '(Noch keine Bewertungen)',
       'Beitragsbild',
       'Bild anzeigen',
+      'Bild anzeigen Bild schließen',
+      'Kommentare sind geschlossen.',
+      '© 2020 ®/TM General Mills All Rights Reserved',
       'Bild via Pixabay',
       'Externer Inhalt',
       'Crédits photos : Bestimage',
@@ -195,6 +210,7 @@ describe('German and French page furniture left in the text', () => {
 
   it('German rail headers go with their links', () => {
     for (const header of ['Das könnte Sie auch interessieren!', 'Das Thema könnte dich auch interessieren:', 'Empfohlene Beiträge', 'Beiträge zum Thema']) expectRailRemoved(header);
+    for (const header of ['Lesen Sie auch die folgenden Beiträge:', 'Weitere Beiträge aus der Kolumne:', 'Noch mehr Infos für dich', 'Vorschau auf den nächsten Artikel', 'Weiterführender Link']) expectRailRemoved(header);
   });
 
   it('sentences that begin with the same words stay', () => {
@@ -319,5 +335,23 @@ describe("a server's warnings printed into the page", () => {
     removeClutterText(root);
     expect(root.textContent).toContain('the bridge on line 4');
     expect(root.textContent).toContain('the library opens at nine');
+  });
+});
+
+describe('the headline repeated at the top of the body', () => {
+  const body = (heading: string): Element => block(`<h2>${heading}</h2><p>In Bee Simulator you play with up to four players in three modes, in split screen too.</p>`);
+
+  it('goes, whole or cut short', () => {
+    for (const heading of ['Bee Simulator: the life of a bee, for children', 'Bee Simulator: the life of a bee']) {
+      const root = body(heading);
+      removeRepeatedHeadline(root, 'Bee Simulator: the life of a bee, for children');
+      expect(root.querySelector('h2'), heading).toBeNull();
+    }
+  });
+
+  it('stays when a section heading only opens with a short title', () => {
+    const root = body('Bee Simulator Multiplayer');
+    removeRepeatedHeadline(root, 'Bee Simulator');
+    expect(root.querySelector('h2')?.textContent).toBe('Bee Simulator Multiplayer');
   });
 });

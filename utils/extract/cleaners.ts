@@ -408,6 +408,8 @@ const LABELS: readonly RegExp[] = [
   /^lanjutkan membaca\s*[↓⬇]?$/i,
   /^\[gambas:[^\]]*\]$/i,
   /^(perbesar|zoom|expand( image)?|enlarge( this image)?|view (image|gallery)|lihat foto)$/i,
+  // A gallery's buttons, printed as text ("Bild anzeigen Bild schließen").
+  /^((bild|foto|image|photo|picture) (anzeigen|schließen|vergrößern|öffnen)|(show|open|close) (image|photo|picture))(\s+((bild|foto|image|photo|picture) (anzeigen|schließen|vergrößern|öffnen)|(show|open|close) (image|photo|picture)))*$/iu,
   /^(listen to (this|the) (article|story)|dengarkan( artikel)?)(\s*[·•|-]?\s*\d+\s*(min(utes?)?|menit).*)?$/i,
   /^(skip to (main )?content|skip (ad|advertisement)|close ads?|tutup iklan)$/i,
   /^(photo|foto|image|gambar|slide|picture)?\s*\d{1,3}\s*(of|dari|\/)\s*\d{1,3}$/i,
@@ -429,7 +431,7 @@ const LABELS: readonly RegExp[] = [
   // What a widget shows until the page's scripts fill it (a view counter, a comments box), saved as it was served.
   /^(loading|memuat|sedang memuat|please wait|mohon tunggu)\s*(\.{1,3}|…)?$/i,
   // A copyright line closing the text ("COPYRIGHT © ANTARA 2016", "© 2016 Kompas.com").
-  /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&'’-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tous droits réservés|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\.?)?$/iu,
+  /^(copyright|hak cipta)?\s*(©|\(c\)|copyright)\s*[\p{L}\d .,&'’®™/-]{0,50}((all rights reserved|hak cipta dilindungi( undang-undang)?|alle rechte vorbehalten|todos los derechos reservados|todos os direitos reservados|tous droits réservés|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\.?)?$/iu,
 ];
 
 /** A read-also prefix in Indonesian or English. */
@@ -444,7 +446,7 @@ const READ_ALSO_OTHER = new RegExp(
     '(le|te) puede interesar|también te puede interesar|puedes ver|leia (também|mais)|veja (também|mais)|saiba mais|' +
     'lire aussi|à lire aussi|a lire aussi|lisez aussi|voir aussi|à voir aussi|leggi anche|vedi anche|' +
     'lesen sie (auch|mehr)|siehe auch|auch interessant|mehr zum thema|zum weiterlesen|weiterlesen|lees ook|bekijk ook|zie ook|' +
-    'zobacz (również|też|także)|czytaj (również|też|także))\\s*[:：\\-–—]\\s*',
+    'zobacz (również|też|także)|czytaj (również|też|także)|dowiedz się więcej)\\s*[:：\\-–—»›→]\\s*',
   'i',
 );
 /** Bare "Read:"/"Look:" in Spanish, which are also names ("Mira: ..." answering in an interview): only before a link. */
@@ -452,16 +454,18 @@ const READ_ALSO_BARE = /^(lea|mire|mira|vea)\s*[:：]\s*\S/i;
 
 /** Headers of link lists that are never article text. */
 const RAIL_HEADERS =
-  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|(also on|auch auf) [\p{L}\d-]+(\.[\p{L}\d-]+)*\.[a-z]{2,}|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|(das( thema)? )?könnte (sie|dich) auch interessieren|meist(gelesene|diskutierte|kommentierte|geklickte) (artikel|beiträge|nachrichten)|meist-?(gelesen|diskutiert)|weiterführende links|siehe auch|zum weiterlesen|mehr themen|empfohlene (beiträge|artikel)|beiträge zum thema|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*[:!]?$/iu;
+  /^(baca juga|lihat juga|simak juga|artikel terkait|berita terkait|topik terkait|tag terkait|berita terkini|artikel terkini|terkini lainnya|berita (populer|terpopuler|lainnya|terbaru|pilihan|rekomendasi)|artikel (lainnya|populer|terbaru|pilihan)|pilihan redaksi|video (pilihan|terkait|terpopuler)|terbaru|terkini|jangan lewatkan!*|foto terkait|(simak|baca|lihat) [\w ]{1,30} lainnya|more photos|rekomendasi( untuk anda)?|pilihan editor|terpopuler|populer|trending|related|related (stories|articles|posts|content|coverage|links|topics|news|reading)|read more|more (stories|from [\w .]+|news|on this( story| topic)?)|recommended( for you| stories| reading)?|you (may|might) also like|most (read|popular|viewed|shared)|popular (now|posts|stories)|editor'?s picks?|top stories|latest (news|stories)|what to read next|read next|further reading|also in [\w .]+|(also on|auch auf) [\p{L}\d-]+(\.[\p{L}\d-]+)*\.[a-z]{2,}|in other news|tags?|topics?|table of contents|contents|daftar isi|share this( article| story)?|bagikan( artikel ini)?( melalui)?|follow us|ikuti kami|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|weitere (beiträge|artikel)|neueste (beiträge|artikel)|beliebte (beiträge|artikel)|(das( thema)? )?könnte (sie|dich) auch interessieren|meist(gelesene|diskutierte|kommentierte|geklickte) (artikel|beiträge|nachrichten)|meist-?(gelesen|diskutiert)|weiterführende(r)? links?|siehe auch|zum weiterlesen|mehr themen|lesen sie auch (die folgenden|diese|unsere) (beiträge|artikel)|weitere (beiträge|artikel) aus (der|dem|unserer|unserem) (kolumne|serie|rubrik|ressort|dossier)|noch mehr infos( für (dich|sie))?|vorschau auf (den|die) nächsten? (artikel|beitrag|folge)|empfohlene (beiträge|artikel)|beiträge zum thema|schon gelesen\??|mehr zum thema|(noticias|artículos|articulos|notas) relacionad[ao]s|lo más (leído|visto)|más (leídas|leídos|vistas)|también te puede interesar|te puede interesar|articles (similaires|liés)|sur le même sujet|à lire aussi|les plus lus|articoli correlati|i più letti|artigos relacionados|notícias relacionadas|mais lidas|gerelateerde artikelen|lees ook|podobne artykuły|zobacz (również|też|także)|czytaj (również|też|także)|najczęściej czytane)\s*[:!]?$/iu;
 
 function isPromo(text: string, words: number): boolean {
   if (words > 70) return false;
   if (/^dapatkan (update|informasi|berita|insight)/i.test(text) && /(telegram|whatsapp|google news|kanal|channel|grup|saluran|email|newsletter)/i.test(text)) return true;
   if (/^(baca berita tanpa iklan|gabung kompas\.com\+|login gabung kompas\.com\+)/i.test(text)) return true;
   if (words <= 25 && /\b(ikuti|follow|gabung|join|subscribe|langganan)\b/i.test(text) && /\b(google news|whatsapp|telegram|instagram|twitter|facebook|tiktok|youtube|saluran|channel|kanal|newsletter|linkedin)\b/i.test(text) && !/[.!?]["”']?\s+\p{Lu}/u.test(text)) return true;
-  if (words <= 40 && /\bnewsletters?\b/i.test(text) && /\b(sign up|subscribe|inbox|email address|get the|delivered)\b/i.test(text)) return true;
+  if (words <= 40 && /\bnewsletters?\b/i.test(text) && /\b(sign(ing)? up|subscrib(e|ing)|inbox|email address|get the|delivered)\b/i.test(text)) return true;
   if (words <= 25 && /^(subscribe|sign up|sign in|log in|login|register|already (a subscriber|have an account)|create (a free )?account|daftar|masuk)\b/i.test(text)) return true;
   if (words <= 25 && /^(to view the full (story|article)|pour lire la suite|um (den artikel )?weiterzulesen|sie sind (aktuell |derzeit )?nicht (eingeloggt|angemeldet)|para seguir leyendo)\b/i.test(text)) return true;
+  // A shop's recommendations under the text ("Empfehlungen aus dem MEIN SCHÖNER GARTEN-Shop").
+  if (words <= 10 && /^(empfehlungen|produktempfehlungen|angebote|unsere empfehlungen) (aus (dem|unserem)|im) .{0,40}shop$/iu.test(text)) return true;
   if (words <= 25 && /^(submit your letter to the editor|send (us )?a letter to the editor|verraten sie (uns )?(gerne )?in den kommentaren|schreiben sie (es )?uns in die kommentare)\b/i.test(text)) return true;
   if (words <= 45 && /\bis the copyrighted property of\b|^materiał chroniony prawem autorskim/i.test(text)) return true;
   // A reprint notice: "Copyright 2021 The Associated Press. All rights reserved. This material may not be published…".
@@ -476,7 +480,7 @@ function isPromo(text: string, words: number): boolean {
   if (words <= 10 && /^(\d+\s+)?(comments?|komentar|leave a (comment|reply)|tulis komentar|post a comment|join the (conversation|discussion)|view comments|show comments|lihat komentar)\b/i.test(text)) return true;
   // The same calls in other languages, and the comment form's notices ("comments are closed", the spam filter's line).
   if (words <= 10 && /^(\d+\s+)?(kommentare?( schreiben| geschlossen| insgesamt)?|kommentar schreiben|comentarios?( cerrados)?|deja un comentario|commentaires?( fermés)?|laisser un commentaire|commenti|komentarze?)\b/iu.test(text)) return true;
-  if (words <= 12 && /^(comments are closed|los comentarios están cerrados|die kommentare sind geschlossen|les commentaires sont fermés)\.?$/iu.test(text)) return true;
+  if (words <= 12 && /^(comments are closed|los comentarios están cerrados|(die )?kommentare sind geschlossen|les commentaires sont fermés)\.?$/iu.test(text)) return true;
   if (words <= 30 && /\b(uses|verwendet|utilise|usa|utiliza) akismet\b/i.test(text)) return true;
   if (words <= 12 && /^(möchten sie|willst du|möchtest du)? ?(den |diesen )?(artikel|beitrag) (teilen|bewerten)\b|^(compartir|comparte|partager|partagez|condividi|compartilhe|udostępnij)\b/iu.test(text)) return true;
   if (words <= 70 && /\b(we|this (site|website)|kami|situs ini)\b.{0,30}\b(use|uses|menggunakan)\s+cookies?\b/i.test(text) && /(accept|consent|privacy|setuju|terima|browsing|experience|pengalaman)/i.test(text)) return true;
@@ -570,6 +574,8 @@ const PLATFORMS = /\b(ios|android|app store|google play|play store|telegram|what
 function isSiteCall(text: string, words: number): boolean {
   if (words > 40) return false;
   if (/^(for (the )?(latest|breaking|more)|to (get|stay)|stay (up to date|informed|updated)|never miss|get (the latest|breaking|our))\b/i.test(text) && /\b(download|app|apps|subscribe|sign up|follow|join)\b/i.test(text) && PLATFORMS.test(text)) return true;
+  // "Get the latest news straight to your phone with the … app".
+  if (words <= 25 && /^(get|download) (the latest|breaking|our)\b/i.test(text) && /\bapp\b/i.test(text) && /\b(phone|app store|google play|download)\b/i.test(text)) return true;
   if (/^follow\b.{0,50}\bon (twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky)\b/i.test(text)) return true;
   if (/^we (want|would love|'d love) to hear (what you think|from you)\b/i.test(text)) return true;
   // Spanish, German, French and Portuguese: "join", "follow us", "subscribe", and "our channel".
@@ -611,6 +617,9 @@ export function isClutterText(el: Element, text: string): boolean {
   if (words <= 40 && META_ROW.test(text)) return true;
   // A link back to the list the article was opened from ("zurück zur Listenansicht", "← Back to the list").
   if (words <= 6 && BACK_LINK.test(text) && linkDensity(el) >= 0.9) return true;
+  // The bare word, once a link (Readability turns "javascript:history.back()" links into their text); a heading
+  // of that one word ("Back", in a list of exercises) is the text's.
+  if (words === 1 && BACK_LINK.test(text) && !/^H[1-6]$/.test(el.tagName.toUpperCase())) return true;
   // A pager left in the text: page numbers with an optional "Halaman 1/3" label and prev/next words.
   if (words <= 16 && el.querySelector('a') && /^((halaman|page)\s*\d+\s*(\/|dari|of)\s*\d+\s*)?((«|‹|sebelumnya|prev(ious)?)\s*)?(\d{1,3}\b\s*){2,}((selanjutnya|berikutnya|next|›|»)\s*)*$/i.test(text)) return true;
   // A paragraph that is nothing but a "Read more about ..." link (no colon needed when it is all link).
@@ -776,12 +785,19 @@ export function removeEmpty(root: Element): void {
 }
 
 /** Drops a heading at the top of the body that repeats the headline. */
+/** A title cut short keeps at least this share of the headline. */
+const CUT_TITLE_SHARE = 0.6;
+
 export function removeRepeatedHeadline(root: Element, title: string): void {
   const want = normalizeSpace(title).toLowerCase();
   if (!want) return;
   for (const h of Array.from(root.querySelectorAll('h1, h2, h3')).slice(0, 2)) {
     const got = textOf(h).toLowerCase();
-    if (got && (got === want || (got.length > 20 && (want.startsWith(got) || got.startsWith(want))))) {
+    // One cut short of the other (a title shortened for the tab, a heading without the title's tail) is the
+    // headline again; a heading that only opens with a short title ("Bee Simulator" → "Bee Simulator
+    // Mehrspieler") names a section of the text.
+    const [shorter, longer] = got.length < want.length ? [got, want] : [want, got];
+    if (got && (got === want || (got.length > 20 && longer.startsWith(shorter) && shorter.length >= longer.length * CUT_TITLE_SHARE))) {
       h.remove();
       return;
     }
