@@ -59,6 +59,13 @@ describe('findStandfirst', () => {
     expect(findStandfirst(doc, page('').content, null)).toBe(dek);
   });
 
+  it('finds where the body starts when the page writes its text straight into <div>s (Readability makes them <p>s)', () => {
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    const doc = document.implementation.createHTMLDocument('');
+    doc.body.innerHTML = `<main><article><h1>Harbour baths stay open all winter</h1><div class="teaser-text"><p>${dek}</p></div><div class="body"><div>${BODY[0]}</div><div>${BODY[1]}</div></div></article></main>`;
+    expect(findStandfirst(doc, page('').content, null)).toBe(dek);
+  });
+
   it('never looks after the body’s start or before the headline', () => {
     const teaser = 'Read our guide to the city’s other outdoor pools, from the lido in the park to the river baths.';
     expect(findStandfirst(page('', `<p class="summary">${teaser}</p>`).doc, page('').content, null)).toBeNull();

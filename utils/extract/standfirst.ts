@@ -84,12 +84,27 @@ export function firstParagraphOnPage(page: Document, content: Element): Element 
   const first = byTag(content, 'p').map((p) => normalizeSpace(p.textContent)).find((t) => wordCount(t) >= LEAST_WORDS);
   if (!first) return null;
   // The page's paragraph may hold more: Readability makes paragraphs of lines a page parts with <br><br>.
-  return (
-    byTag(page.body, 'p').find((p) => {
-      const text = normalizeSpace(p.textContent);
-      return text === first || (text.length > first.length && text.includes(first));
-    }) ?? null
-  );
+  const paragraph = byTag(page.body, 'p').find((p) => {
+    const text = normalizeSpace(p.textContent);
+    return text === first || (text.length > first.length && text.includes(first));
+  });
+  return paragraph ?? textHolding(page.body, first.slice(0, OPENING_CHARS));
+}
+
+/** The paragraph's opening words, looked for in the page's text where it has no <p> of them. */
+const OPENING_CHARS = 40;
+
+/**
+ * The element whose own text holds `opening`: Readability also makes paragraphs of text a page writes straight
+ * into a <div>. One walk of the text, no element's whole text asked.
+ */
+function textHolding(root: Element, opening: string): Element | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (value.length >= opening.length && normalizeSpace(value).includes(opening)) return node.parentElement;
+  }
+  return null;
 }
 
 /** The last <h1> before `start` in the page (the headline the standfirst stands under). */
