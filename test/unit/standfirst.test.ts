@@ -112,6 +112,36 @@ describe('findStandfirst, a standfirst marked only by its place', () => {
   });
 });
 
+describe('findStandfirst, when the <h1> is not the article\'s headline', () => {
+  const body = BODY.map((p) => `<p>${p}</p>`).join('');
+  const docOf = (html: string): Document => {
+    const doc = document.implementation.createHTMLDocument('');
+    doc.body.innerHTML = html;
+    return doc;
+  };
+
+  it("leaves a blog's description under its name, before the post's own headline", () => {
+    const description = 'A blog about swimming in cold water, written from the harbour town every week of the year.';
+    const doc = docOf(`<header><h1>The Harbour Diaries</h1><p class="description">${description}</p></header><h2 class="date">Tuesday</h2><h3>Winter swim at dawn in the old harbour</h3><div class="post">${body}</div>`);
+    expect(findStandfirst(doc, page('').content, null, 'The Harbour Diaries: Winter swim at dawn in the old harbour')).toBeNull();
+    // The post's standfirst, under its headline, is still found.
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    const withDek = docOf(`<header><h1>The Harbour Diaries</h1><p class="description">${description}</p></header><h3>Winter swim at dawn in the old harbour</h3><p class="dek">${dek}</p><div class="post">${body}</div>`);
+    expect(findStandfirst(withDek, page('').content, null, 'The Harbour Diaries: Winter swim at dawn in the old harbour')).toBe(dek);
+  });
+
+  it('keeps a standfirst above a section heading that is a word of the title, or the headline repeated', () => {
+    const dek = 'After a summer of petitions, the city finds the money to heat the water until March.';
+    const doc = docOf(`<article><h1>Harbour baths stay open all winter</h1><p class="dek">${dek}</p><h3>Harbour baths</h3><h3>Harbour baths stay open all winter</h3><div class="body">${body}</div></article>`);
+    expect(findStandfirst(doc, page('').content, null, 'Harbour baths stay open all winter | Harbour Gazette')).toBe(dek);
+  });
+
+  it('never gives back the headline with a date before it (an empty <h1>, the headline in an <h2>)', () => {
+    const doc = docOf(`<article><h1></h1><h2 class="headline">24.01.2026 - Harbour baths stay open all through the coming winter</h2><div class="body">${body}</div></article>`);
+    expect(findStandfirst(doc, page('').content, null, '24.01.2026 - Harbour baths stay open all through the coming winter - Harbour Gazette')).toBeNull();
+  });
+});
+
 describe('findStandfirst, blocks named otherwise', () => {
   it('leaves an advertiser disclosure inside the intro box', () => {
     const disclosure = 'We recommend the best products through an independent review process, and advertisers do not influence our picks.';

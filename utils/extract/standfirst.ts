@@ -29,20 +29,35 @@ export function findStandfirst(page: Document, content: Element, description: st
   const headline = headlineBefore(page, start);
   if (!headline) return null;
   const said = description ? normalizeSpace(description) : '';
-  // The headline as the page's <h1> and its metadata say it (a logo may be the only <h1>).
-  const headlines = new Set([normalizeSpace(headline.textContent), normalizeSpace(title)]);
+  // The headline as the page's <h1> and its metadata say it (a logo, or a blog's name, may be the only <h1>).
+  const titleText = normalizeSpace(title);
+  const headlines = [normalizeSpace(headline.textContent), titleText].filter(Boolean);
+  // The headline again: most of one of them (the title adds the site's name, a date); a word of it ("Atomkraft")
+  // heads a section.
+  const partOf = (text: string, of: string): boolean => text.length >= HEADLINE_LEAST_CHARS && of.includes(text) && text.length >= of.length * HEADLINE_SHARE;
+  const isHeadline = (text: string): boolean => headlines.some((h) => partOf(text, h));
+  // Whether the <h1> is the article's headline (else a heading further on that the title names may be).
+  const headlineKnown = !titleText || partOf(headlines[0] ?? '', titleText);
   const walker = page.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = headline;
   // Only the first paragraph under the headline may be the standfirst without a name for it: later ones are
   // whatever else a page puts there (a caption, a box of facts). One named as the standfirst further on wins.
   let unnamedAsked = false;
   let unnamed: string | null = null;
+  let named: string | null = null;
   // Whether a picture stands between the headline and the block: then the block may be the picture's text.
   let pictureBefore = false;
   for (let node = walker.nextNode() as Element | null; node && node !== start; node = walker.nextNode() as Element | null) {
     if (node.contains(start)) continue;
     const tag = node.tagName.toUpperCase();
     if (PICTURE_TAGS.test(tag)) pictureBefore = true;
+    if (!headlineKnown && HEADING_TAGS.test(tag) && partOf(normalizeSpace(node.textContent), titleText)) {
+      // The article's own headline comes only now (a blog's name was the <h1>, a story box repeats it under its
+      // kicker): what stood before it is no standfirst of it (the blog's description).
+      named = unnamed = null;
+      unnamedAsked = pictureBefore = false;
+      continue;
+    }
     if (!/^(P|DIV|H2|H3|SPAN|STRONG)$/.test(tag)) continue;
     const text = normalizeSpace(node.textContent);
     const words = wordCount(text);
@@ -53,15 +68,21 @@ export function findStandfirst(page: Document, content: Element, description: st
     if (blocksIn(node) > 1) continue;
     // The headline again (a story box repeats it under its kicker), already in the body, a line of links, in a
     // list, a caption or a form, or the byline.
-    if (headlines.has(text) || kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node) || hiddenFromReader(node)) continue;
-    if (namedStandfirst(node) || (saysTheDescription(text, said) && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? ''))) return text;
+    if (isHeadline(text) || kept.includes(text) || BYLINE_PREFIX.test(text) || linkDensity(node) >= 0.3 || inPlaceNotForIt(node) || hiddenFromReader(node)) continue;
+    if (!named && (namedStandfirst(node) || (saysTheDescription(text, said) && !NAMED_OTHERWISE.test(node.getAttribute('class') ?? '')))) named = text;
     if (!unnamedAsked && UNNAMED_TAGS.test(tag)) {
       unnamedAsked = true;
       if (isUnnamedStandfirst(node, text, headline, pictureBefore)) unnamed = text;
     }
   }
-  return unnamed;
+  return named ?? unnamed;
 }
+
+const HEADING_TAGS = /^H[1-4]$/;
+/** A heading shorter than this ("News") is not matched to the title. */
+const HEADLINE_LEAST_CHARS = 8;
+/** The headline again holds at least this share of the title's characters. */
+const HEADLINE_SHARE = 0.5;
 
 const BLOCK_TAGS = /^(P|DIV|H[1-6]|UL|OL|BLOCKQUOTE|FIGURE|SECTION|HEADER)$/;
 
