@@ -139,6 +139,9 @@ describe('findStandfirst, when the <h1> is not the article\'s headline', () => {
   it('never gives back the headline with a date before it (an empty <h1>, the headline in an <h2>)', () => {
     const doc = docOf(`<article><h1></h1><h2 class="headline">24.01.2026 - Harbour baths stay open all through the coming winter</h2><div class="body">${body}</div></article>`);
     expect(findStandfirst(doc, page('').content, null, '24.01.2026 - Harbour baths stay open all through the coming winter - Harbour Gazette')).toBeNull();
+    // What stands above that headline is no standfirst of it either.
+    const above = docOf(`<article><h1></h1><p class="summary">A weekly letter from the harbour town, on swimming, ferries and the weather.</p><h2 class="headline">24.01.2026 - Harbour baths stay open all through the coming winter</h2><div class="body">${body}</div></article>`);
+    expect(findStandfirst(above, page('').content, null, '24.01.2026 - Harbour baths stay open all through the coming winter - Harbour Gazette')).toBeNull();
   });
 });
 

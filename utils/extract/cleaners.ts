@@ -391,6 +391,9 @@ function longerThan(all: readonly Element[], max: number): Set<Element> {
 // After Readability: text. Blocks whose whole text is clutter.
 // ---------------------------------------------------------------------------------------------------------
 
+/** One of a gallery's buttons: "Bild anzeigen", "Close image". */
+const GALLERY_BUTTON = '(bild|foto|image|photo|picture) (anzeigen|schließen|vergrößern|öffnen)|(show|open|close) (image|photo|picture)';
+
 /** Labels that are clutter when they are the whole text of an element. */
 const LABELS: readonly RegExp[] = [
   /^(advertisement|advertisements|advertising|advertorial|ad|ads|sponsored( content)?|iklan|paid (post|content)|promoted( content)?)\s*:?$/i,
@@ -409,7 +412,7 @@ const LABELS: readonly RegExp[] = [
   /^\[gambas:[^\]]*\]$/i,
   /^(perbesar|zoom|expand( image)?|enlarge( this image)?|view (image|gallery)|lihat foto)$/i,
   // A gallery's buttons, printed as text ("Bild anzeigen Bild schließen").
-  /^((bild|foto|image|photo|picture) (anzeigen|schließen|vergrößern|öffnen)|(show|open|close) (image|photo|picture))(\s+((bild|foto|image|photo|picture) (anzeigen|schließen|vergrößern|öffnen)|(show|open|close) (image|photo|picture)))*$/iu,
+  new RegExp(`^(${GALLERY_BUTTON})(\\s+(${GALLERY_BUTTON}))*$`, 'iu'),
   /^(listen to (this|the) (article|story)|dengarkan( artikel)?)(\s*[·•|-]?\s*\d+\s*(min(utes?)?|menit).*)?$/i,
   /^(skip to (main )?content|skip (ad|advertisement)|close ads?|tutup iklan)$/i,
   /^(photo|foto|image|gambar|slide|picture)?\s*\d{1,3}\s*(of|dari|\/)\s*\d{1,3}$/i,

@@ -31,13 +31,14 @@ export function findStandfirst(page: Document, content: Element, description: st
   const said = description ? normalizeSpace(description) : '';
   // The headline as the page's <h1> and its metadata say it (a logo, or a blog's name, may be the only <h1>).
   const titleText = normalizeSpace(title);
-  const headlines = [normalizeSpace(headline.textContent), titleText].filter(Boolean);
+  const h1Text = normalizeSpace(headline.textContent);
+  const headlines = [h1Text, titleText].filter(Boolean);
   // The headline again: most of one of them (the title adds the site's name, a date); a word of it ("Atomkraft")
   // heads a section.
   const partOf = (text: string, of: string): boolean => text.length >= HEADLINE_LEAST_CHARS && of.includes(text) && text.length >= of.length * HEADLINE_SHARE;
   const isHeadline = (text: string): boolean => headlines.some((h) => partOf(text, h));
   // Whether the <h1> is the article's headline (else a heading further on that the title names may be).
-  const headlineKnown = !titleText || partOf(headlines[0] ?? '', titleText);
+  const headlineKnown = !titleText || partOf(h1Text, titleText);
   const walker = page.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = headline;
   // Only the first paragraph under the headline may be the standfirst without a name for it: later ones are
