@@ -36,6 +36,17 @@ describe('wordCount', () => {
     }
   });
 
+  it('stops counting at upTo, and counts the same below it', () => {
+    const text = 'one two three four five six';
+    expect(wordCount(text, 4)).toBe(4);
+    expect(wordCount(text, 6)).toBe(6);
+    expect(wordCount(text, 100)).toBe(6);
+    expect(wordCount(text, 0)).toBe(0);
+    // The next count starts afresh (the pattern's position is reset, not left where the limit stopped it).
+    expect(wordCount('a b c', 1)).toBe(1);
+    expect(wordCount('a b c')).toBe(3);
+  });
+
   it('takes missing text as no words', () => {
     expect(wordCount(null)).toBe(0);
     expect(wordCount(undefined)).toBe(0);

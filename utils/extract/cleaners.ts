@@ -69,7 +69,7 @@ function holdsProse(el: Element): boolean {
     const text = p.textContent ?? '';
     // 25 words need well over 100 characters: most paragraphs are decided without counting.
     if (text.length < 110) continue;
-    if (wordCount(text) >= 25 && linkDensity(p) < 0.3 && ++long >= 2) return true;
+    if (wordCount(text, 25) >= 25 && linkDensity(p) < 0.3 && ++long >= 2) return true;
   }
   return false;
 }
@@ -77,10 +77,24 @@ function holdsProse(el: Element): boolean {
 /** Elements that are content whatever their class says. */
 const NEVER_BY_NAME = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'PRE', 'BLOCKQUOTE', 'IMG', 'PICTURE', 'VIDEO']);
 
+/** Remembered clutter words by class-and-id string: a page repeats a few hundred of them thousands of times. */
+const clutterWordsByNames = new Map<string, readonly string[]>();
+const REMEMBERED_NAMES = 5000;
+
+/** The class and id words of `el` that name clutter (none for most elements). */
+function clutterWordsOf(el: Element): readonly string[] {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  let clutter = clutterWordsByNames.get(names);
+  if (!clutter) {
+    clutter = CLUTTER_SUBSTRING.test(names) ? classWords(el).filter((w) => CLUTTER_WORDS.has(w)) : [];
+    if (clutterWordsByNames.size >= REMEMBERED_NAMES) clutterWordsByNames.clear();
+    clutterWordsByNames.set(names, clutter);
+  }
+  return clutter;
+}
+
 export function isClutterByName(el: Element): boolean {
-  if (!CLUTTER_SUBSTRING.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
-  const words = classWords(el);
-  const clutter = words.filter((w) => CLUTTER_WORDS.has(w));
+  const clutter = clutterWordsOf(el);
   if (!clutter.length) return false;
   // "More" names a read-more link, and a collapsed text box that a "read more" button opens: the box's text is
   // the article's (a holiday home's description, classed js_readmore), the link is short or all link.
@@ -98,7 +112,8 @@ export function isClutterByName(el: Element): boolean {
   if (CONTENT_WORDS.test(cls) && (el.textContent ?? '').length > 400) return false; // ~60+ words: a content wrapper
   // Words that name a kind of box rather than clutter ("widget", "meta", "toolbar") do not take a picture with
   // its caption along (an editor's image widget is the article's figure); ad and promo words do.
-  if (!words.some((w) => STRONG_CLUTTER_WORDS.has(w)) && holdsCaptionedPicture(el)) return false;
+  // (The strong words are clutter words, so looking among the clutter words finds them all.)
+  if (!clutter.some((w) => STRONG_CLUTTER_WORDS.has(w)) && holdsCaptionedPicture(el)) return false;
   return !holdsProse(el);
 }
 
@@ -114,7 +129,7 @@ function isControl(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'A' || tag === 'BUTTON' || el.getAttribute('role') === 'button') return true;
   const text = textOf(el);
-  if (wordCount(text) <= CONTROL_LABEL_WORDS) return true;
+  if (wordCount(text, CONTROL_LABEL_WORDS + 1) <= CONTROL_LABEL_WORDS) return true;
   let inControls = 0;
   for (const c of Array.from(el.querySelectorAll('a, button, [role="button"]'))) inControls += textOf(c).length;
   return text.length - inControls <= 20;
@@ -123,7 +138,7 @@ function isControl(el: Element): boolean {
 /** A link's or a button's worth of text: a few words, or words that are mostly a link's. */
 function isLinkOrButtonText(el: Element): boolean {
   const text = el.textContent ?? '';
-  return text.length < 60 || wordCount(text) <= 8 || linkDensity(el) >= 0.5;
+  return text.length < 60 || wordCount(text, 9) <= 8 || linkDensity(el) >= 0.5;
 }
 
 /**
@@ -139,10 +154,10 @@ function headsItsPart(el: Element): boolean {
   const heading = el.querySelector('h2, h3, h4, h5, h6');
   if (!heading && words > 6) return false;
   const next = el.nextElementSibling;
-  return !!next && wordCount(next.textContent ?? '') >= 5;
+  return !!next && wordCount(next.textContent ?? '', 5) >= 5;
 }
 
-/** Class words that mean clutter whatever the box holds. */
+/** Class words that mean clutter whatever the box holds. Each is also one of CLUTTER_WORDS (isClutterByName looks for them there). */
 const STRONG_CLUTTER_WORDS = new Set([
   'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored',
   'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'outbrain',
@@ -167,7 +182,7 @@ function holdsCaptionedPicture(el: Element): boolean {
   if (!img) return false;
   const w = Number(img.getAttribute('width') ?? '0');
   if (w > 0 && w < 100) return false;
-  const words = wordCount(el.textContent ?? '');
+  const words = wordCount(el.textContent ?? '', 121);
   return words >= 3 && words <= 120;
 }
 

@@ -16,11 +16,12 @@ export const textOf = (el: Element | null | undefined): string => normalizeSpace
  */
 const WORD = /[\p{L}\p{N}][^\s\u200b]*/gu;
 
-export const wordCount = (text: string | null | undefined): number => {
+export const wordCount = (text: string | null | undefined, upTo = Infinity): number => {
   if (!text) return 0;
   WORD.lastIndex = 0;
   let words = 0;
-  while (WORD.exec(text)) words++;
+  // With `upTo`, counting stops there: "at least 25 words?" of a whole page's text needs only 25.
+  while (words < upTo && WORD.exec(text)) words++;
   return words;
 };
 

@@ -300,15 +300,22 @@ interface Paragraph {
   words: number;
 }
 
-/** The paragraphs of running text under `root`: long, few links (a teaser's linked title is not one). */
-function runningText(root: Element): Paragraph[] {
+/**
+ * The paragraphs of running text under `root`: long, few links (a teaser's linked title is not one). With
+ * `enough`, it stops once that many words are found: a caller asking "at least this much?" needs no more.
+ */
+function runningText(root: Element, enough = Infinity): Paragraph[] {
   const found: Paragraph[] = [];
+  let words = 0;
   for (const el of byTag(root, 'p')) {
     const raw = el.textContent ?? '';
     if (raw.length < 100) continue;
     const text = normalizeSpace(raw);
-    const words = wordCount(text);
-    if (words >= 15 && linkDensity(el) < 0.3) found.push({ el, text, words });
+    const count = wordCount(text);
+    if (count < 15 || linkDensity(el) >= 0.3) continue;
+    found.push({ el, text, words: count });
+    words += count;
+    if (words >= enough) break;
   }
   return found;
 }
@@ -353,7 +360,7 @@ interface Witness {
 function proseWitness(
   document: Document, chosen: Candidate | null, base: string, log: RemovalLog, note: (stage: string, detail: string) => void,
 ): Candidate | null {
-  const kept = chosen ? sumWords(runningText(chosen.content)) : 0;
+  const kept = chosen ? sumWords(runningText(chosen.content, THIN_PROSE)) : 0;
   if (kept >= THIN_PROSE) return null;
   const keptText = chosen ? normalizeSpace(chosen.content.textContent) : '';
   const witness = declaredBodyLeftOut(document, keptText) ?? proseLeftOut(document, keptText, kept, note);

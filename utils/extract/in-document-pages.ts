@@ -72,7 +72,7 @@ const SECTION_TAGS = new Set(['DIV', 'SECTION']);
 export function laterPagesBeside(page: Element): Element[] {
   const out: Element[] = [];
   for (let next = page.nextElementSibling; next; next = next.nextElementSibling) {
-    if (isHidden(next) && sameShape(next, page) && wordCount(next.textContent ?? '') >= MIN_PAGE_WORDS) out.push(next);
+    if (isHidden(next) && sameShape(next, page) && wordCount(next.textContent ?? '', MIN_PAGE_WORDS) >= MIN_PAGE_WORDS) out.push(next);
   }
   return out;
 }
@@ -97,7 +97,7 @@ function inPanelsOrDialog(el: Element, root: Element): boolean {
 
 /** The page that shows, of which hidden `el` is a later page: an earlier sibling or an ancestor of its shape. */
 function showingPageOf(el: Element): Element | null {
-  if (wordCount(el.textContent ?? '') < MIN_PAGE_WORDS) return null;
+  if (wordCount(el.textContent ?? '', MIN_PAGE_WORDS) < MIN_PAGE_WORDS) return null;
   // An earlier sibling of the same shape (pagers and ads may stand between them), or, where a page was left
   // unclosed in the markup, an ancestor of the same shape.
   let prev = el.previousElementSibling;
@@ -105,7 +105,7 @@ function showingPageOf(el: Element): Element | null {
   let outer: Element | null = el.parentElement;
   for (let up = 0; outer && up < 3 && !(sameShape(outer, el) && !isHidden(outer)); up++) outer = outer.parentElement;
   const showing = prev ?? (outer && sameShape(outer, el) && !isHidden(outer) ? outer : null);
-  return showing && wordCount(showing.textContent ?? '') >= MIN_PAGE_WORDS ? showing : null;
+  return showing && wordCount(showing.textContent ?? '', MIN_PAGE_WORDS) >= MIN_PAGE_WORDS ? showing : null;
 }
 
 /** Clears what hides a page: the hidden attribute and an inline display:none. */
