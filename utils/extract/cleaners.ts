@@ -749,7 +749,7 @@ function removeRail(header: Element): void {
   header.remove();
   // A container left holding only links (the rail's own box) goes as well.
   if (parent && parent.parentElement && parent.tagName !== 'BODY' && textOf(parent) && linkDensity(parent) >= 0.7 && !holdsProse(parent)) {
-    if (parent.parentElement && parent.querySelectorAll('p').length <= 1 && wordCount(textOf(parent)) < 80) parent.remove();
+    if (parent.parentElement && parent.querySelectorAll('p').length <= 1 && wordCount(textOf(parent), 80) < 80) parent.remove();
   }
 }
 
@@ -765,7 +765,7 @@ function removeTextAround(el: Element): void {
 function removeTrailingBio(root: Element): void {
   for (const el of leafBlocks(root, P_AND_DIV, 'end', 3)) {
     const text = textOf(el);
-    if (wordCount(text) <= 70 && AUTHOR_BIO.test(text)) el.remove();
+    if (wordCount(text, 71) <= 70 && AUTHOR_BIO.test(text)) el.remove();
   }
 }
 

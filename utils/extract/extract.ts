@@ -232,7 +232,7 @@ function genericCandidate(
   removeMarked(parsed.content, furniture, log);
   removeClutterText(parsed.content, log, base);
   let words = wordCount(parsed.content.textContent ?? '');
-  const proseLeft = wordsOutsideLinks(parsed.content);
+  const proseLeft = wordsOutsideLinks(parsed.content, words);
   if (proseLeft < prose * CLEANER_FLOOR) {
     note('floor', `the cleaners left ${proseLeft} of Readability's ${prose} words outside links: Readability's result stands`);
     removePageControls(untouched);
@@ -255,11 +255,11 @@ function applyRuleData(content: Element, rule: SiteRule, log: RemovalLog): void 
   if (tail) log('rule', tail, `the ${rule.id} rule's tail phrase, and all after it`);
 }
 
-/** About how many words of `root` stand outside links (its words less its links' words). */
-function wordsOutsideLinks(root: Element): number {
+/** About how many words of `root` stand outside links (its words, counted already or here, less its links' words). */
+function wordsOutsideLinks(root: Element, words = wordCount(root.textContent ?? '')): number {
   let inLinks = 0;
   for (const a of byTag(root, 'a')) inLinks += wordCount(a.textContent ?? '');
-  return Math.max(0, wordCount(root.textContent ?? '') - inLinks);
+  return Math.max(0, words - inLinks);
 }
 
 function removeRuleClutter(content: Element, rule: SiteRule, log: RemovalLog): void {
@@ -681,7 +681,7 @@ function finish(
   const shownText = normalizeSpace(content.textContent);
   const leadImage = meta.leadImage ? { ...meta.leadImage, inBody: showsImage(content, meta.leadImage.src) } : null;
   const lang = meta.lang || primary(parsed.lang);
-  const firstParagraph = textOf(Array.from(content.querySelectorAll('p')).find((p) => wordCount(textOf(p)) >= 8));
+  const firstParagraph = textOf(Array.from(content.querySelectorAll('p')).find((p) => wordCount(textOf(p), 8) >= 8));
   note('result', `${words} words (${narrowed ? 'narrowed by a rule' : 'generic'})`);
   return {
     url: meta.canonicalUrl ?? url,
@@ -865,7 +865,7 @@ function normalizeFigures(doc: Document): void {
     if (!captionsOf.has(box)) captionsOf.set(box, childrenOf(box).filter((c) => /caption|keterangan/i.test(c.getAttribute('class') ?? '')));
     const cap = captionsOf.get(box)!.find((c) => c !== holder);
     if (cap && !imagesIn.has(box)) imagesIn.set(box, box.getElementsByTagName('img').length);
-    if (cap && imagesIn.get(box) === 1 && wordCount(textOf(box)) <= 80) {
+    if (cap && imagesIn.get(box) === 1 && wordCount(textOf(box), 81) <= 80) {
       wrapFigure(doc, box, media, cap);
       continue;
     }
@@ -873,7 +873,7 @@ function normalizeFigures(doc: Document): void {
     if (box.tagName !== 'DIV' || box.children.length !== 2) continue;
     const [first, second] = childrenOf(box);
     if (!first.contains(img) || second.querySelector('img, p, div') || second.tagName === 'P') continue;
-    const words = wordCount(textOf(second));
+    const words = wordCount(textOf(second), 51);
     if (words < 2 || words > 50) continue;
     wrapFigure(doc, box, img, second);
   }
