@@ -4,7 +4,7 @@
  * Fixtures prove both sides (test/fixtures/**: must_contain and must_not_contain).
  */
 import {
-  allElements, byTag, INLINE_TAGS, isDeclaredBody, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
+  allElements, byTag, INLINE_TAGS, isDeclaredBody, isEmptyBlock, isInlineInText, leafBlocks, linkDensity, MEDIA_SELECTOR, namesOf, normalizeSpace, P_AND_DIV, siteHost, standsAtEdge, textOf,
   wordCount,
 } from './dom';
 import { readabilityDropsByName } from './readability';
@@ -30,18 +30,26 @@ function isFurniture(el: Element): boolean {
   return el.tagName === 'INS' && /\badsbygoogle\b/.test(el.getAttribute('class') ?? '');
 }
 
-/** Class/id words that name clutter (matched as whole words of a class, split on -, _ and camelCase). */
-const CLUTTER_WORDS = new Set([
-  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt',
-  'sponsor', 'sponsored', 'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription',
-  'signup', 'paywall', 'regwall', 'share', 'sharing', 'sharebar', 'social', 'follow', 'related', 'recommended',
-  'recommendation', 'recommendations', 'recirculation', 'recirc', 'outbrain', 'taboola', 'mgid', 'cookie',
-  'cookies', 'consent', 'gdpr', 'comments', 'comment', 'disqus', 'discussion', 'login', 'signin', 'breadcrumb',
-  'breadcrumbs', 'trending', 'popular', 'mostread', 'toc', 'listen', 'audio', 'player', 'counter', 'banner',
-  'sidebar', 'widget', 'modal', 'popup', 'overlay', 'tags', 'tagcloud', 'topics', 'bio', 'authorbio', 'byline',
-  'baca', 'bacajuga', 'lihatjuga', 'terkait', 'iklan', 'rekomendasi', 'parallax', 'sisip', 'linksisip', 'print',
-  'nextprev', 'pagination', 'pager', 'jump', 'skip', 'infinite', 'more', 'readmore', 'rating', 'reactions',
-  'komentar', 'populer', 'terpopuler', 'toolbar', 'copy', 'clipboard', 'meta', 'author', 'avatar', 'profile',
+/** Class words that mean clutter whatever the box holds (also clutter words: see CLUTTER_WORDS). */
+const STRONG_CLUTTER_WORDS: ReadonlySet<string> = new Set([
+  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored',
+  'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'outbrain',
+  'taboola', 'mgid', 'cookie', 'cookies', 'consent', 'gdpr', 'iklan', 'banner', 'related', 'recommended', 'recirculation', 'recirc',
+  'trending', 'popular', 'mostread', 'populer', 'terpopuler', 'terkait', 'rekomendasi', 'baca', 'bacajuga', 'lihatjuga',
+]);
+
+/**
+ * Class/id words that name clutter (matched as whole words of a class, split on -, _ and camelCase): the strong
+ * ones, and the rest, which do not take a picture with its caption along (isClutterByName).
+ */
+const CLUTTER_WORDS: ReadonlySet<string> = new Set([
+  ...STRONG_CLUTTER_WORDS,
+  'share', 'sharing', 'sharebar', 'social', 'follow', 'recommendation', 'recommendations', 'comments', 'comment',
+  'disqus', 'discussion', 'login', 'signin', 'breadcrumb', 'breadcrumbs', 'toc', 'listen', 'audio', 'player',
+  'counter', 'sidebar', 'widget', 'modal', 'popup', 'overlay', 'tags', 'tagcloud', 'topics', 'bio', 'authorbio',
+  'byline', 'parallax', 'sisip', 'linksisip', 'print', 'nextprev', 'pagination', 'pager', 'jump', 'skip', 'infinite',
+  'more', 'readmore', 'rating', 'reactions', 'komentar', 'toolbar', 'copy', 'clipboard', 'meta', 'author', 'avatar',
+  'profile',
 ]);
 
 /** Words that, paired with a clutter word, still mean the article (e.g. "article-body share-wrapper"). */
@@ -51,10 +59,12 @@ const CONTENT_WORDS = /(^|[-_\s])(article|entry|post|story|content|body|text|mai
 const CLUTTER_SUBSTRING = new RegExp(Array.from(CLUTTER_WORDS).sort((a, b) => b.length - a.length).join('|'), 'i');
 
 /** An element's class and id as lower-case words: each token whole, and split on -, _ and camelCase. */
-export function classWords(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+export const classWords = (el: Element): string[] => wordsOfNames(namesOf(el));
+
+/** classWords of a class-and-id string (namesOf). */
+function wordsOfNames(names: string): string[] {
   const words: string[] = [];
-  for (const token of raw.split(/\s+/)) {
+  for (const token of names.split(/\s+/)) {
     if (!token) continue;
     words.push(token.toLowerCase());
     for (const part of token.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[-_\s]+/)) if (part) words.push(part.toLowerCase());
@@ -83,10 +93,10 @@ const REMEMBERED_NAMES = 5000;
 
 /** The class and id words of `el` that name clutter (none for most elements). */
 function clutterWordsOf(el: Element): readonly string[] {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const names = namesOf(el);
   let clutter = clutterWordsByNames.get(names);
   if (!clutter) {
-    clutter = CLUTTER_SUBSTRING.test(names) ? classWords(el).filter((w) => CLUTTER_WORDS.has(w)) : [];
+    clutter = CLUTTER_SUBSTRING.test(names) ? wordsOfNames(names).filter((w) => CLUTTER_WORDS.has(w)) : [];
     if (clutterWordsByNames.size >= REMEMBERED_NAMES) clutterWordsByNames.clear();
     clutterWordsByNames.set(names, clutter);
   }
@@ -112,7 +122,7 @@ export function isClutterByName(el: Element): boolean {
   if (CONTENT_WORDS.test(cls) && (el.textContent ?? '').length > 400) return false; // ~60+ words: a content wrapper
   // Words that name a kind of box rather than clutter ("widget", "meta", "toolbar") do not take a picture with
   // its caption along (an editor's image widget is the article's figure); ad and promo words do.
-  // (The strong words are clutter words, so looking among the clutter words finds them all.)
+  // (The strong words are among the clutter words by construction.)
   if (!clutter.some((w) => STRONG_CLUTTER_WORDS.has(w)) && holdsCaptionedPicture(el)) return false;
   return !holdsProse(el);
 }
@@ -157,13 +167,6 @@ function headsItsPart(el: Element): boolean {
   return !!next && wordCount(next.textContent ?? '', 5) >= 5;
 }
 
-/** Class words that mean clutter whatever the box holds. Each is also one of CLUTTER_WORDS (isClutterByName looks for them there). */
-const STRONG_CLUTTER_WORDS = new Set([
-  'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored',
-  'promo', 'promotion', 'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'paywall', 'regwall', 'outbrain',
-  'taboola', 'mgid', 'cookie', 'cookies', 'consent', 'gdpr', 'iklan', 'banner', 'related', 'recommended', 'recirculation', 'recirc',
-  'trending', 'popular', 'mostread', 'populer', 'terpopuler', 'terkait', 'rekomendasi', 'baca', 'bacajuga', 'lihatjuga',
-]);
 
 /** Class and id words of a cookie or privacy consent notice ("eu-cookie-law", "sp-dsgvo-privacy-popup", "cmp-banner"). */
 const CONSENT_WORDS: ReadonlySet<string> = new Set(['cookie', 'cookies', 'consent', 'gdpr', 'dsgvo', 'rgpd', 'cmp', 'onetrust', 'usercentrics', 'didomi', 'cookiebot']);
@@ -172,8 +175,8 @@ const CONSENT_SUBSTRING = new RegExp([...CONSENT_WORDS].join('|'), 'i');
 
 /** Named for a cookie or privacy consent notice. */
 export function isConsentBox(el: Element): boolean {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  return CONSENT_SUBSTRING.test(names) && classWords(el).some((w) => CONSENT_WORDS.has(w));
+  const names = namesOf(el);
+  return CONSENT_SUBSTRING.test(names) && wordsOfNames(names).some((w) => CONSENT_WORDS.has(w));
 }
 
 /** A picture (not an icon) with a line of text about it: a figure, whatever the markup calls it. */

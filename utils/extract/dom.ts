@@ -9,6 +9,9 @@ export const normalizeSpace = (s: string | null | undefined): string => {
 
 export const textOf = (el: Element | null | undefined): string => normalizeSpace(el?.textContent);
 
+/** An element's class and id as one string: what class-word patterns are tested against. */
+export const namesOf = (el: Element): string => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+
 /**
  * A word: a run of characters between spaces (normalizeSpace's spaces) holding a letter or a digit. Each match
  * starts at a word's first letter or digit and runs to the word's end, so there is one match per word; counted

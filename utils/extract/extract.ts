@@ -21,7 +21,7 @@ import {
   type RemovalLog,
 } from './cleaners';
 import { probablyReadable, runReadability, type ReadabilityResult } from './readability';
-import { allElements, byTag, childrenOf, cutFrom, declaredBodies, firstMatch, leafBlocks, linkDensity, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
+import { allElements, byTag, childrenOf, cutFrom, declaredBodies, firstMatch, leafBlocks, linkDensity, namesOf, normalizeSpace, P_AND_DIV, removeAll, textOf, wordCount } from './dom';
 import { copyOfPage, plainText, sanitizeElementToHtml } from '../sanitize';
 import { collapseWrapperChains } from './wrappers';
 import { isFrontPage, isSignInPage, looksLikeListing } from './gates';
@@ -448,7 +448,7 @@ function proseLeftOut(document: Document, keptText: string, kept: number, note: 
 /** In readers' comments: the class or id of the element or an ancestor says so. */
 function inComments(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
-    if (COMMENTS.test(`${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`)) return true;
+    if (COMMENTS.test(namesOf(at))) return true;
   }
   return false;
 }

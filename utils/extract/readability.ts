@@ -104,7 +104,6 @@ export function probablyReadable(doc: Document): boolean {
   return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20, visibilityChecker: (node) => !(node as Element).hasAttribute?.('hidden') });
 }
 
-
 /**
  * True when Readability drops an element for its class and id words alone, whatever it holds: its "unlikely
  * candidate" pattern (unless a content word saves it) and its share-widget pattern.

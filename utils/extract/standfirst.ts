@@ -3,7 +3,7 @@
  * body (in the article's <header>, in a box classed "lead", "intro" or "teaser-text"), and Readability, which
  * looks for the body, leaves it out. It belongs to the article, so it is given back, above the body.
  */
-import { byTag, linkDensity, normalizeSpace, wordCount } from './dom';
+import { byTag, linkDensity, namesOf, normalizeSpace, wordCount } from './dom';
 import { BYLINE_PREFIX } from './metadata';
 
 /** Class and id words that name a standfirst. */
@@ -148,7 +148,7 @@ const NAMED_OTHERWISE = /(disclosure|disclaimer|advert|sponsor|affiliate|promo|n
 function namedStandfirst(el: Element): boolean {
   let at: Element | null = el;
   for (let level = 0; at && level <= NAME_LEVELS; level++, at = at.parentElement) {
-    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`;
+    const names = namesOf(at);
     if (PICTURE_BOX.test(names) || NAMED_OTHERWISE.test(names) || at.querySelector('img, picture, video, figure')) return false;
     if (STANDFIRST_NAMES.test(names)) return true;
   }
@@ -178,7 +178,7 @@ function isUnnamedStandfirst(el: Element, text: string, headline: Element, pictu
   // short lines (a date, a byline) between them; not past a picture, further along the page.
   if (pictureBefore && !headline.parentElement?.parentElement?.contains(el)) return false;
   for (let at: Element | null = el, level = 0; at && level <= NAME_LEVELS; level++, at = at.parentElement) {
-    const names = `${at.getAttribute('class') ?? ''} ${at.getAttribute('id') ?? ''}`;
+    const names = namesOf(at);
     if (PICTURE_BOX.test(names) || NAMED_OTHERWISE.test(names) || CAPTION_NAMES.test(names)) return false;
   }
   if (el.closest('figure') || el.querySelector('img, picture, video, figure')) return false;
